@@ -1,0 +1,43 @@
+import type { CrmRecord } from '@/lib/crm/record';
+import { type MessageKey, t } from '@/lib/i18n';
+
+const TYPE_LABEL: Record<CrmRecord['type'], MessageKey> = {
+  lead: 'typeLead',
+  contact: 'typeContact',
+  company: 'typeCompany',
+};
+
+const CRM_LABEL: Record<CrmRecord['crm'], MessageKey> = {
+  zoho: 'crmZoho',
+  salesforce: 'crmSalesforce',
+  hubspot: 'crmHubspot',
+  pipedrive: 'crmPipedrive',
+  dynamics: 'crmDynamics',
+  odoo: 'crmOdoo',
+  custom: 'crmCustom',
+};
+
+/** The record as read from the CRM page. Everything shown is page text, rendered as text. */
+export function RecordSummary({ record }: { record: CrmRecord }) {
+  const rows: [MessageKey, string | undefined][] = [
+    ['fieldCompany', record.company],
+    ['fieldEmail', record.email],
+    ['fieldTwitter', record.twitterField],
+  ];
+  return (
+    <section class="record" aria-labelledby="record-name">
+      <h1 id="record-name">{record.fullName || t('panelUnnamed')}</h1>
+      <p class="record-kind">{t('panelRecordOf', t(TYPE_LABEL[record.type]), t(CRM_LABEL[record.crm]))}</p>
+      <dl>
+        {rows
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label}>
+              <dt>{t(label)}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+    </section>
+  );
+}

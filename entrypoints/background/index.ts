@@ -1,0 +1,19 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createRouter } from '@/lib/messages/router';
+import { setTabRecord } from '@/lib/store/tab-records';
+import { handlers } from './handlers';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const route = createRouter(handlers, {
+      extensionId: browser.runtime.id,
+      extensionOrigins: [new URL(browser.runtime.getURL('/')).origin],
+    });
+    browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+    browser.tabs.onRemoved.addListener((tabId) => {
+      void setTabRecord(tabId, null);
+    });
+  },
+});

@@ -1,0 +1,29 @@
+/** Collapses runs of whitespace; page text arrives with layout newlines and nbsp. */
+export function cleanText(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function fieldValue(element: Element | null | undefined): string {
+  if (!element) return '';
+  const input = element.matches('input, textarea') ? element : element.querySelector('input, textarea');
+  if (input) return cleanText((input as HTMLInputElement).value);
+  return cleanText(element.textContent);
+}
+
+/**
+ * Reads a field by the label the user sees ("Email", "Twitter"), which survives CRM redesigns
+ * better than generated class names: the value is the label's next sibling, or the next
+ * sibling of the label's parent when the label is wrapped.
+ */
+export function readByLabel(root: ParentNode, labels: readonly string[]): string | undefined {
+  const wanted = new Set(labels.map((label) => label.toLowerCase()));
+  for (const element of root.querySelectorAll('label, span, div, dt, th, td, lyte-text, p')) {
+    if (element.childElementCount > 0) continue;
+    const text = cleanText(element.textContent).replace(/:$/, '').toLowerCase();
+    if (!wanted.has(text)) continue;
+    const value =
+      fieldValue(element.nextElementSibling) || fieldValue(element.parentElement?.nextElementSibling);
+    if (value) return value;
+  }
+  return undefined;
+}

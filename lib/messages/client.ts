@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import { t } from '../i18n';
+// Type-only imports: the content script uses this file, and zod must stay out of its bundle.
+import type { MessageInput, MessageName, MessageOutput } from './protocol';
+
+/** A refusal or failure answered by the background. */
+export class MessageError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessageError';
+  }
+}
+
+/** Sends one protocol message to the background and returns its typed answer. */
+export async function sendMessage<K extends MessageName>(
+  name: K,
+  input: MessageInput<K>,
+): Promise<MessageOutput<K>> {
+  const reply: unknown = await browser.runtime.sendMessage({ name, input });
+  if (isRecord(reply) && reply.ok === true && 'value' in reply) return reply.value as MessageOutput<K>;
+  if (isRecord(reply) && reply.ok === false && isRecord(reply.error)) {
+    const { code, message } = reply.error;
+    if (typeof code === 'string' && typeof message === 'string') throw new MessageError(code, message);
+  }
+  throw new MessageError('no-reply', t('errorNoReply'));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

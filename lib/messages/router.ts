@@ -1,0 +1,74 @@
+import type { Runtime } from 'webextension-polyfill';
+import { z } from 'zod';
+import { t } from '../i18n';
+import {
+  Envelope,
+  type MessageName,
+  type MessageOutput,
+  type ParsedInput,
+  protocol,
+  REFUSAL,
+  type Reply,
+  type SenderContext,
+} from './protocol';
+import { classifySender, type SenderIdentity } from './sender';
+
+/** What a handler knows about who asked. */
+export interface HandlerContext {
+  from: SenderContext;
+  /** The tab the sender lives in (the CRM tab for content script and panel). */
+  tabId: number | undefined;
+  sender: Runtime.MessageSender;
+}
+
+export type Handlers = {
+  [K in MessageName]: (input: ParsedInput<K>, context: HandlerContext) => Promise<MessageOutput<K>>;
+};
+
+/** An error a handler throws on purpose; its code and message reach the sender as they are. */
+export class HandlerError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Builds the background's single message listener. Nothing reaches a handler before the
+ * envelope, the sender and the input have been checked; every outcome is a Reply, so a
+ * sender always gets an answer and a bad message changes nothing.
+ */
+export function createRouter(handlers: Handlers, self: SenderIdentity) {
+  return async function route(message: unknown, sender: Runtime.MessageSender): Promise<Reply> {
+    const envelope = Envelope.safeParse(message);
+    if (!envelope.success) return refuse(REFUSAL.malformed, t('errorMalformed'));
+    const name = envelope.data.name;
+    if (!Object.hasOwn(protocol, name)) return refuse(REFUSAL.unknown, t('errorUnknown', name));
+    const spec = protocol[name as MessageName];
+    const from = classifySender(sender, self);
+    if (!from || !(spec.from as readonly SenderContext[]).includes(from)) {
+      return refuse(REFUSAL.sender, t('errorSender', name));
+    }
+    const input = spec.input.safeParse(envelope.data.input);
+    if (!input.success) return refuse(REFUSAL.input, t('errorInput', name, z.prettifyError(input.error)));
+    const handler = handlers[name as MessageName] as (
+      input: unknown,
+      context: HandlerContext,
+    ) => Promise<unknown>;
+    try {
+      const value = await handler(input.data, { from, tabId: sender.tab?.id, sender });
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof HandlerError) return refuse(error.code, error.message);
+      // Unexpected failures are reported without internals: they may hold data from X.
+      console.error(`Handler for “${name}” failed`, error);
+      return refuse(REFUSAL.internal, t('errorInternal'));
+    }
+  };
+}
+
+function refuse(code: string, message: string): Reply {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,38 @@
+import type { Runtime } from 'webextension-polyfill';
+import { isCrmHostUrl } from '../crm/hosts';
+import type { SenderContext } from './protocol';
+
+/** The extension pages that may talk to the background, by path. */
+const PAGE_CONTEXTS: Record<string, SenderContext> = {
+  '/panel.html': 'panel',
+  '/popup.html': 'popup',
+  '/options.html': 'options',
+};
+
+export interface SenderIdentity {
+  extensionId: string;
+  /** Origins the extension's own pages load from (one, or two with a dynamic URL). */
+  extensionOrigins: readonly string[];
+}
+
+/**
+ * Says which part of the extension a message came from, or null when it is not one of
+ * ours: another extension, a page script, or a content script on a host we do not serve.
+ */
+export function classifySender(sender: Runtime.MessageSender, self: SenderIdentity): SenderContext | null {
+  if (sender.id !== self.extensionId || !sender.url) return null;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  if (self.extensionOrigins.includes(url.origin)) {
+    const context = PAGE_CONTEXTS[url.pathname] ?? null;
+    // The panel only ever lives in a CRM tab; without one it has no record to ask about.
+    if (context === 'panel' && sender.tab?.id === undefined) return null;
+    return context;
+  }
+  if (sender.tab?.id !== undefined && isCrmHostUrl(url)) return 'content';
+  return null;
+}

@@ -1,0 +1,74 @@
+import type { DBSchema } from 'idb';
+import type { RecordRef } from '../crm/record';
+
+/** How an association was made: by choosing a search result, typing a handle, or from the CRM's field. */
+export type AssociationSource = 'search' | 'handle' | 'crm-field' | 'import';
+
+/** A CRM record tied to an X person. The X user id is the identity; the handle is a label that can change. */
+export interface Association extends RecordRef {
+  /** recordKey(ref): crm/tenant/type/id. */
+  key: string;
+  xUserId: string;
+  handle: string;
+  source: AssociationSource;
+  createdAt: number;
+  /** The X account (user id) that was acting when it was made. */
+  byAccount: string | null;
+}
+
+export type AuthKind = 'oauth1' | 'oauth2';
+
+/** An X account the extension acts as. Tokens live only here, in the background's database. */
+export interface Account {
+  xUserId: string;
+  /** The name the admin gave it in the manager. */
+  name: string;
+  handle: string;
+  avatarUrl: string;
+  authKind: AuthKind;
+  enabled: boolean;
+  isDefault: boolean;
+  needsSignIn: boolean;
+  oauth1?: { token: string; tokenSecret: string };
+  oauth2?: { accessToken: string; refreshToken: string | null; expiresAt: number; scope: string };
+}
+
+export interface CachedEntry {
+  /** `user:<id>`, `posts:<userId>` and the like. */
+  key: string;
+  value: unknown;
+  fetchedAt: number;
+}
+
+export interface Draft {
+  id: string;
+  text: string;
+  replyToPostId: string | null;
+  accountId: string | null;
+  updatedAt: number;
+}
+
+export interface OutboxItem extends Draft {
+  /** Why the last send failed, in words for the user. */
+  lastError: string;
+  attempts: number;
+}
+
+export interface UsageEntry {
+  /** `<UTC day>/<account id>/<billable resource>`: one resource counts once a day, as X bills. */
+  key: string;
+  day: string;
+  accountId: string;
+  operation: string;
+  costUsd: number;
+  at: number;
+}
+
+export interface XCrmDb extends DBSchema {
+  associations: { key: string; value: Association; indexes: { byXUserId: string; byHandle: string } };
+  accounts: { key: string; value: Account };
+  cache: { key: string; value: CachedEntry };
+  drafts: { key: string; value: Draft; indexes: { byUpdatedAt: number } };
+  outbox: { key: string; value: OutboxItem };
+  usage: { key: string; value: UsageEntry; indexes: { byDay: string } };
+}

@@ -1,0 +1,33 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { crmHostPatterns } from './lib/crm/hosts';
+
+/**
+ * The public half of the extension's signing key. It pins the Chrome extension id to
+ * igdoendhfdhhnipboohihecaklcghkmh, which the X app's OAuth callback URL
+ * (https://igdoendhfdhhnipboohihecaklcghkmh.chromiumapp.org/) depends on.
+ */
+const CHROME_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAoMn+FzU1C6T0UvXbXm9fbz9VHG9vuBjkXQok8wOBa4dgEtdlHKjy3WX9WwgGAaifNR9y2zyUnreZebEcSpp3HtWhGntvOI18XBjS2VOcyx84f76NB04EZxAn8gOxAbTQbdfLSav87OUljd/e2O/sDe+fiq7/Zq/n9FNENxROMFImbSk+1XRRTeEARCzBAJZfIGjEEuahvM3LzRKxqVtLaR0Ec3J9nA75O/rvLjeIjZUq4VTHQ5t4zXBRJuOzfBCatXVV1KqqRkBaBCbyB0obaDMSClyDD4WIJRUW2S7SrC7aOjV9lOEMwnsSHBIIt8TmrYljlr+KkfjiEXnTFLH7gQIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'x-for-crm@extension', strict_min_version: '128.0' } } }
+      : { key: CHROME_PUBLIC_KEY }),
+    action: { default_title: '__MSG_actionTitle__' },
+    permissions: ['storage'],
+    web_accessible_resources: [
+      {
+        resources: ['panel.html'],
+        matches: [...crmHostPatterns],
+        use_dynamic_url: true,
+      },
+    ],
+  }),
+});
