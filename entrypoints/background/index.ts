@@ -9,7 +9,7 @@ export default defineBackground({
   main() {
     const route = createRouter(handlers, {
       extensionId: browser.runtime.id,
-      extensionOrigins: [new URL(browser.runtime.getURL('/')).origin],
+      extensionOrigins: [browser.runtime.getURL('/').replace(/\/$/, '')],
     });
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
     browser.tabs.onRemoved.addListener((tabId) => {

@@ -21,9 +21,10 @@ export function readByLabel(root: ParentNode, labels: readonly string[]): string
     if (element.childElementCount > 0) continue;
     const text = cleanText(element.textContent).replace(/:$/, '').toLowerCase();
     if (!wanted.has(text)) continue;
-    const value =
-      fieldValue(element.nextElementSibling) || fieldValue(element.parentElement?.nextElementSibling);
-    if (value) return value;
+    // The label's own sibling holds the value, even when empty; only a label wrapped alone
+    // in its cell looks at the next cell. Never read on into the next row.
+    const cell = element.nextElementSibling ?? element.parentElement?.nextElementSibling;
+    if (cell) return fieldValue(cell) || undefined;
   }
   return undefined;
 }

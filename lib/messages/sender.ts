@@ -27,7 +27,8 @@ export function classifySender(sender: Runtime.MessageSender, self: SenderIdenti
   } catch {
     return null;
   }
-  if (self.extensionOrigins.includes(url.origin)) {
+  // URL.origin is "null" for extension schemes outside the browser; build it from its parts.
+  if (self.extensionOrigins.includes(`${url.protocol}//${url.host}`)) {
     const context = PAGE_CONTEXTS[url.pathname] ?? null;
     // The panel only ever lives in a CRM tab; without one it has no record to ask about.
     if (context === 'panel' && sender.tab?.id === undefined) return null;

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type WebWorker } from 'puppeteer-core';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+/** The browser the tests drive: CHROME_PATH, else a system Chromium or Chrome. Never downloaded. */
+export function findChromium(): string {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROME_PATH is set to ${fromEnv}, but there is no file there.`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (found) return found;
+  throw new Error(
+    'The end-to-end tests need Chromium or Chrome and found neither. Install one ' +
+      '(Debian/Ubuntu: `sudo apt-get install -y chromium`; macOS: install Google Chrome) ' +
+      'or set CHROME_PATH to its executable.',
+  );
+}
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+/** Flags that keep Chromium quiet on a machine with no outside network. */
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,MediaRouter',
+];
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  extensionId: string;
+  worker: () => Promise<WebWorker>;
+  close: () => Promise<void>;
+}
+
+/** Starts Chromium with the built extension in a throwaway profile and waits for its worker. */
+export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error('No built extension in .output/chrome-mv3: run `npm run build` first.');
+  }
+  const profile = await mkdtemp(join(tmpdir(), 'x-crm-e2e-'));
+  const browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    headless: true,
+    pipe: true,
+    userDataDir: profile,
+    enableExtensions: [EXTENSION_DIR],
+    args: [...QUIET_FLAGS, ...extraArgs],
+  });
+  // Chromium does not wait for the extension to install before handing over the browser.
+  const target = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    { timeout: 15_000 },
+  );
+  const extensionId = new URL(target.url()).host;
+  return {
+    browser,
+    extensionId,
+    worker: async () => {
+      const worker = await target.worker();
+      if (!worker) throw new Error('The extension has no service worker.');
+      return worker;
+    },
+    close: async () => {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
