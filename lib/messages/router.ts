@@ -1,17 +1,9 @@
 import type { Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
 import { t } from '../i18n';
-import {
-  Envelope,
-  type MessageName,
-  type MessageOutput,
-  type ParsedInput,
-  protocol,
-  REFUSAL,
-  type Reply,
-  type SenderContext,
-} from './protocol';
+import { Envelope, type MessageName, protocol, REFUSAL, type Reply, type SenderContext } from './protocol';
 import { classifySender, type SenderIdentity } from './sender';
+import type { MessageSpec } from './spec';
 
 /** What a handler knows about who asked. */
 export interface HandlerContext {
@@ -21,9 +13,15 @@ export interface HandlerContext {
   sender: Runtime.MessageSender;
 }
 
-export type Handlers = {
-  [K in MessageName]: (input: ParsedInput<K>, context: HandlerContext) => Promise<MessageOutput<K>>;
+/** Handlers for one group of messages (see spec.ts); the router takes all groups merged. */
+export type HandlersFor<T extends Record<string, MessageSpec>> = {
+  [K in keyof T]: (
+    input: z.output<T[K]['input']>,
+    context: HandlerContext,
+  ) => Promise<z.output<T[K]['output']>>;
 };
+
+export type Handlers = HandlersFor<typeof protocol>;
 
 /** An error a handler throws on purpose; its code and message reach the sender as they are. */
 export class HandlerError extends Error {

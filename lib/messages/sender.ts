@@ -1,6 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { isCrmHostUrl } from '../crm/hosts';
-import type { SenderContext } from './protocol';
+import type { SenderContext } from './spec';
 
 /** The extension pages that may talk to the background, by path. */
 const PAGE_CONTEXTS: Record<string, SenderContext> = {

@@ -1,15 +1,16 @@
 import { t } from '@/lib/i18n';
-import type { HandlerContext, Handlers } from '@/lib/messages/router';
-import { HandlerError } from '@/lib/messages/router';
+import type { recordMessages } from '@/lib/messages/record-messages';
+import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
 import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 
-function tabOf(context: HandlerContext): number {
+/** The CRM tab a content script or panel message came from. */
+export function tabOf(context: HandlerContext): number {
   if (context.tabId === undefined) throw new HandlerError('no-tab', t('errorNoTab'));
   return context.tabId;
 }
 
-/** The background's answers to every protocol message. Inputs arrive parsed and senders checked. */
-export const handlers: Handlers = {
+/** Answers about the record each CRM tab shows. */
+export const recordHandlers: HandlersFor<typeof recordMessages> = {
   async recordDetected(record, context) {
     await setTabRecord(tabOf(context), record);
     return null;

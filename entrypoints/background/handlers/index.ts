@@ -1,0 +1,7 @@
+import type { Handlers } from '@/lib/messages/router';
+import { recordHandlers } from './record';
+
+/** The background's answers to every protocol message. Inputs arrive parsed and senders checked. */
+export const handlers: Handlers = {
+  ...recordHandlers,
+};

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { CrmRecord } from '../crm/record';
+import { defineMessages } from './spec';
+
+/** Messages about the record a CRM tab shows. */
+export const recordMessages = defineMessages({
+  /** The content script found a record on its page and read these fields. */
+  recordDetected: { from: ['content'], input: CrmRecord, output: z.null() },
+  /** The content script's page no longer shows a record (navigated to a list view…). */
+  recordLeft: { from: ['content'], input: z.object({}).strict(), output: z.null() },
+  /** The panel asks which record the tab it sits in shows. */
+  currentRecord: { from: ['panel'], input: z.object({}).strict(), output: CrmRecord.nullable() },
+});

@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+
+/**
+ * Who may send a message. `content` is the content script on a CRM page (untrusted
+ * surroundings); the others are the extension's own pages.
+ */
+export type SenderContext = 'content' | 'panel' | 'popup' | 'options';
+
+export interface MessageSpec {
+  /** The contexts allowed to send this message; anyone else is refused. */
+  from: readonly SenderContext[];
+  /** Parsed in the background before the handler sees anything. */
+  input: z.ZodType;
+  /** What the background answers; typed for the sender, not parsed again. */
+  output: z.ZodType;
+}
+
+/** Declares a group of messages, keeping their literal types. */
+export function defineMessages<const T extends Record<string, MessageSpec>>(messages: T): T {
+  return messages;
+}
