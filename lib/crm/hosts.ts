@@ -1,11 +1,23 @@
 import type { RecordRef } from './record';
+import { dynamicsMatches, parseDynamicsRecordUrl } from './dynamics/urls';
+import { hubspotMatches, parseHubspotRecordUrl } from './hubspot/urls';
+import { odooMatches, parseOdooRecordUrl } from './odoo/urls';
+import { parsePipedriveRecordUrl, pipedriveMatches } from './pipedrive/urls';
+import { parseSalesforceRecordUrl, salesforceMatches } from './salesforce/urls';
 import { parseZohoRecordUrl, zohoMatches } from './zoho/urls';
 
 /**
  * The pure, DOM-free half of every vendor adapter: which hosts the content script runs on
  * and which URLs are records. The manifest and the background's sender checks use this.
  */
-const vendors = [{ matches: zohoMatches, parse: parseZohoRecordUrl }] as const;
+const vendors = [
+  { matches: zohoMatches, parse: parseZohoRecordUrl },
+  { matches: salesforceMatches, parse: parseSalesforceRecordUrl },
+  { matches: hubspotMatches, parse: parseHubspotRecordUrl },
+  { matches: pipedriveMatches, parse: parsePipedriveRecordUrl },
+  { matches: dynamicsMatches, parse: parseDynamicsRecordUrl },
+  { matches: odooMatches, parse: parseOdooRecordUrl },
+] as const;
 
 /** Manifest match patterns for every built-in CRM host. */
 export const crmHostPatterns: readonly string[] = vendors.flatMap((vendor) => vendor.matches);

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { adapters, detectRecord } from '@/lib/crm/adapters';
+import { crmHostPatterns, isCrmHostUrl, parseCrmRecordUrl } from '@/lib/crm/hosts';
+import { RecordRef } from '@/lib/crm/record';
+
+/** URLs that look like records but are list views, forms, settings or other hosts. */
+const notRecords = [
+  // Zoho
+  'https://crm.zoho.com/crm/org123456/tab/Leads/listview',
+  'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001/convert',
+  'https://crm.zoho.com/crm/org123456/tab/Leads/create',
+  'https://crm.zoho.com/crm/org123456/tab/Potentials/4876876000000333001',
+  'https://crm.zoho.com.evil.example/crm/org123456/tab/Leads/4876876000000333001',
+  'http://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001',
+  // Freshsales: /contacts/view/<id> is a list view, and Freshsales has no adapter yet.
+  'https://acme.myfreshworks.com/crm/sales/contacts/view/123',
+  'https://acme.myfreshworks.com/crm/sales/contacts/123',
+  // Salesforce
+  'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=Recent',
+  'https://acme.lightning.force.com/lightning/o/Lead/new',
+  'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/edit',
+  'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/related/Histories/view',
+  'https://acme.lightning.force.com/lightning/page/home',
+  'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAV/view',
+  'https://acme.lightning.force.com/lightning/r/Lead/0035g00000XyZ12AAF/view',
+  'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEXXX/view',
+  'https://evil-lightning.force.com.example.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
+  'http://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
+  'https://acme.my.salesforce.com/00Q/o',
+  'https://acme.my.salesforce.com/00Q5g00000AbCdE/e?retURL=%2F00Q5g00000AbCdE',
+  'https://acme.my.salesforce.com/0065g00000AbCdE',
+  // HubSpot
+  'https://app.hubspot.com/contacts/21436587/objects/0-1/views/all/list',
+  'https://app.hubspot.com/contacts/21436587/record/0-3/51234567801',
+  'https://www.hubspot.com/contacts/21436587/record/0-1/51234567801',
+  'https://knowledge.hubspot.com/contacts/21436587/record/0-1/51234567801',
+  'https://app.hubspot.com.evil.example/contacts/21436587/record/0-1/51234567801',
+  // Pipedrive
+  'https://acmerobotics.pipedrive.com/persons/list',
+  'https://acmerobotics.pipedrive.com/deal/12',
+  'https://acmerobotics.pipedrive.com/leads/inbox',
+  'https://www.pipedrive.com/person/1042',
+  'http://acmerobotics.pipedrive.com/person/1042',
+  // Dynamics
+  'https://contoso.crm.dynamics.com/main.aspx?appid=7b1e4a2c-9f3d-4e8a-b5c6-0d1e2f3a4b5c&pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001003',
+  'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead',
+  'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm.dynamics.com/main.aspx?pagetype=dashboard&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  // Odoo
+  'https://acme-robotics.odoo.com/odoo/crm',
+  'https://acme-robotics.odoo.com/odoo/crm/new',
+  'https://acme-robotics.odoo.com/odoo/action-342/42',
+  'https://acme-robotics.odoo.com/odoo/sales/42',
+  'https://acme-robotics.odoo.com/web#model=crm.lead&view_type=kanban',
+  'https://acme-robotics.odoo.com/web#id=42&model=crm.lead&view_type=list',
+  'https://acme-robotics.odoo.com/web#id=42&model=sale.order&view_type=form',
+  'https://www.odoo.com/odoo/crm/42',
+  'http://acme-robotics.odoo.com/odoo/crm/42',
+];
+
+describe('record URLs (cross-negative matrix)', () => {
+  it('gives every adapter at least 8 example record URLs', () => {
+    for (const adapter of adapters) expect(adapter.examples.length, adapter.id).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const adapter of adapters) {
+    describe(adapter.id, () => {
+      for (const example of adapter.examples) {
+        it(`is the only adapter to read ${example}`, () => {
+          const url = new URL(example);
+          const ref = adapter.parseRecordUrl(url);
+          expect(RecordRef.parse(ref)).toEqual(ref);
+          expect(ref?.crm).toBe(adapter.id);
+          const others = adapters.filter((other) => other !== adapter && other.parseRecordUrl(url));
+          expect(others.map((other) => other.id)).toEqual([]);
+          expect(detectRecord(url)?.adapter).toBe(adapter);
+          expect(parseCrmRecordUrl(url)).toEqual(ref);
+          expect(isCrmHostUrl(url)).toBe(true);
+        });
+      }
+    });
+  }
+
+  it('covers lead, contact and company with each adapter that has them', () => {
+    const typesOf = (id: string) =>
+      new Set(
+        adapters
+          .find((adapter) => adapter.id === id)
+          ?.examples.map((example) => parseCrmRecordUrl(new URL(example))?.type),
+      );
+    for (const id of ['zoho', 'salesforce', 'hubspot', 'pipedrive', 'dynamics']) {
+      expect([...typesOf(id)].sort(), id).toEqual(['company', 'contact', 'lead']);
+    }
+    // Odoo keys every partner as a contact; whether it is a company shows only on the page.
+    expect([...typesOf('odoo')].sort()).toEqual(['contact', 'lead']);
+  });
+
+  it.each(notRecords)('finds no record at %s', (href) => {
+    const url = new URL(href);
+    expect(adapters.filter((adapter) => adapter.parseRecordUrl(url)).map((adapter) => adapter.id)).toEqual(
+      [],
+    );
+    expect(parseCrmRecordUrl(url)).toBeUndefined();
+  });
+});
+
+describe('record keys', () => {
+  it.each([
+    [
+      'https://acme.my.salesforce.com/00Q5g00000AbCdE',
+      { crm: 'salesforce', tenant: 'acme.my.salesforce.com', type: 'lead', id: '00Q5g00000AbCdEEAV' },
+    ],
+    [
+      'https://acme.lightning.force.com.mcas.ms/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
+      { crm: 'salesforce', tenant: 'acme.my.salesforce.com', type: 'lead', id: '00Q5g00000AbCdEEAV' },
+    ],
+    [
+      'https://acme--uat.sandbox.lightning.force.com/lightning/r/Account/0015g00000QrStUAAV/view',
+      {
+        crm: 'salesforce',
+        tenant: 'acme--uat.sandbox.my.salesforce.com',
+        type: 'company',
+        id: '0015g00000QrStUAAV',
+      },
+    ],
+    [
+      'https://app-eu1.hubspot.com/contacts/143928374/record/0-136/7301',
+      { crm: 'hubspot', tenant: '143928374', type: 'lead', id: '7301' },
+    ],
+    [
+      'https://acmerobotics.pipedrive.com/organization/318',
+      { crm: 'pipedrive', tenant: 'acmerobotics', type: 'company', id: '318' },
+    ],
+    [
+      'https://tailspin.crm12.dynamics.com/main.aspx?PageType=EntityRecord&ETN=Lead&ID=%7B2B3C4D5E-6F7A-4B8C-9D0E-1F2A3B4C5D6E%7D',
+      {
+        crm: 'dynamics',
+        tenant: 'tailspin.crm12.dynamics.com',
+        type: 'lead',
+        id: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+      },
+    ],
+    [
+      'https://contoso.crm.dynamics.com/main.aspx?appname=sales&pagetype=entityrecord&etn=account&id={A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D}',
+      {
+        crm: 'dynamics',
+        tenant: 'contoso.crm.dynamics.com',
+        type: 'company',
+        id: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+      },
+    ],
+    [
+      'https://acme-robotics.odoo.com/odoo/crm/42/res.partner/7',
+      { crm: 'odoo', tenant: 'acme-robotics.odoo.com', type: 'contact', id: '7' },
+    ],
+    [
+      'https://nunez-hijos.odoo.com/web#id=118&cids=1&menu_id=120&action=201&model=crm.lead&view_type=form',
+      { crm: 'odoo', tenant: 'nunez-hijos.odoo.com', type: 'lead', id: '118' },
+    ],
+  ])('keys %s by tenant, type and id', (href, expected) => {
+    expect(parseCrmRecordUrl(new URL(href))).toEqual(expected);
+  });
+
+  it('keys a Salesforce record the same in Classic and Lightning', () => {
+    const classic = parseCrmRecordUrl(new URL('https://acme.my.salesforce.com/0035g00000XyZ12'));
+    const lightning = parseCrmRecordUrl(
+      new URL('https://acme.lightning.force.com/lightning/r/Contact/0035g00000XyZ12AAF/view'),
+    );
+    expect(classic).toEqual(lightning);
+  });
+});
+
+describe('CRM hosts', () => {
+  it.each([
+    'https://crm.zoho.eu/crm/org1/tab/Home/begin',
+    'https://acme.lightning.force.com/lightning/page/home',
+    'https://acme.my.salesforce.com/home/home.jsp',
+    'https://navy-ops.lightning.crmforce.mil/lightning/page/home',
+    'https://acme.lightning.force.com.mcas.ms/lightning/page/home',
+    'https://app.hubspot.com/reports-dashboard/21436587',
+    'https://acmerobotics.pipedrive.com/pipeline',
+    'https://fabrikam.crm4.dynamics.com/main.aspx?pagetype=dashboard',
+    'https://acme-robotics.odoo.com/odoo/crm',
+  ])('runs on %s', (href) => {
+    expect(isCrmHostUrl(new URL(href))).toBe(true);
+  });
+
+  it.each([
+    'http://acme.lightning.force.com/lightning/page/home',
+    'https://crm.zoho.com.evil.example/crm/org1/tab/Leads/1234567',
+    'https://evil-lightning.force.com.example.com/lightning/page/home',
+    'https://lightning.force.com.evil.example/',
+    'https://hubspot.com.evil.example/contacts/1/record/0-1/2',
+    'https://pipedrive.com.evil.example/person/1',
+    'https://crm.dynamics.com.evil.example/main.aspx',
+    'https://contoso.crm10.dynamics.com/main.aspx',
+    'https://odoo.com.evil.example/odoo/crm/1',
+    'https://example.com/',
+    'https://x.com/jack',
+  ])('does not run on %s', (href) => {
+    expect(isCrmHostUrl(new URL(href))).toBe(false);
+  });
+
+  it('declares only Chrome match patterns for https hosts, whole paths', () => {
+    const pattern = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/;
+    for (const adapter of adapters) {
+      expect(adapter.matches.length, adapter.id).toBeGreaterThan(0);
+      for (const match of adapter.matches) expect(match, adapter.id).toMatch(pattern);
+    }
+    expect([...crmHostPatterns].sort()).toEqual(adapters.flatMap((adapter) => adapter.matches).sort());
+    expect(new Set(crmHostPatterns).size).toBe(crmHostPatterns.length);
+  });
+});
