@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { crmHostPatterns } from './lib/crm/hosts';
@@ -12,7 +13,19 @@ const CHROME_PUBLIC_KEY =
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    resolve: {
+      // twitter-api-v2 is written for Node: give it browser stand-ins (see lib/x/transport).
+      alias: {
+        crypto: resolve('lib/x/transport/node-crypto.ts'),
+        https: resolve('lib/x/transport/node-unavailable.ts'),
+        zlib: resolve('lib/x/transport/node-unavailable.ts'),
+        fs: resolve('lib/x/transport/node-unavailable.ts'),
+        events: resolve('node_modules/events/events.js'),
+      },
+    },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -22,6 +35,8 @@ export default defineConfig({
       : { key: CHROME_PUBLIC_KEY }),
     action: { default_title: '__MSG_actionTitle__' },
     permissions: ['storage'],
+    // X sends no CORS headers: only the worker, with these hosts granted, can call it.
+    host_permissions: ['https://api.x.com/*', 'https://x.com/*'],
     web_accessible_resources: [
       {
         resources: ['panel.html'],

@@ -1,15 +1,9 @@
 import { render } from 'preact';
+import { Manager } from '@/components/manager/Manager';
 import { t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messages/client';
 import '@/components/theme.css';
-
-function Options() {
-  return (
-    <>
-      <h1>{t('optionsTitle')}</h1>
-      <p class="status">{t('optionsIntro')}</p>
-    </>
-  );
-}
+import '@/components/manager/manager.css';
 
 document.title = t('optionsTitle');
-render(<Options />, document.getElementById('app') as HTMLElement);
+render(<Manager send={sendMessage} />, document.getElementById('app') as HTMLElement);

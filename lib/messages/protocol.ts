@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { managerMessages } from './manager-messages';
 import { recordMessages } from './record-messages';
 
 export type { SenderContext } from './spec';
@@ -9,6 +10,7 @@ export type { SenderContext } from './spec';
  */
 export const protocol = {
   ...recordMessages,
+  ...managerMessages,
 };
 
 export type MessageName = keyof typeof protocol;

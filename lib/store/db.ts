@@ -22,6 +22,10 @@ export const UPGRADES: readonly Upgrade[] = [
     db.createObjectStore('outbox', { keyPath: 'id' });
     db.createObjectStore('usage', { keyPath: 'key' }).createIndex('byDay', 'day');
   },
+  // 2: the X app's keys, kept apart from settings because they are secret.
+  (db) => {
+    db.createObjectStore('appKeys', { keyPath: 'id' });
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;

@@ -64,7 +64,19 @@ export interface UsageEntry {
   at: number;
 }
 
+/** The X app's credentials the admin entered (or policy pushed). One row, id 'app'. */
+export interface AppKeys {
+  id: 'app';
+  consumerKey: string;
+  consumerSecret: string;
+  /** OAuth 2.0 (PKCE) client id; public, no secret. */
+  clientId: string;
+  /** When the pair last passed a request-token call at X. */
+  verifiedAt: number | null;
+}
+
 export interface XCrmDb extends DBSchema {
+  appKeys: { key: string; value: AppKeys };
   associations: { key: string; value: Association; indexes: { byXUserId: string; byHandle: string } };
   accounts: { key: string; value: Account };
   cache: { key: string; value: CachedEntry };

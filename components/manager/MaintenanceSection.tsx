@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { type ManagerProps, messageOf } from './api';
+
+const CONFIRM_WORD = 'DELETE';
+
+/** The one place the app's keys can be deleted, behind a typed confirmation. */
+export function MaintenanceSection({ state, send, onState }: ManagerProps) {
+  const [typed, setTyped] = useState('');
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  if (!state.keys) return null;
+
+  async function deleteKeys(event: SubmitEvent) {
+    event.preventDefault();
+    try {
+      onState(await send('keysDelete', { confirm: 'DELETE' }));
+      setTyped('');
+      setMessage({ text: t('keysDeleted'), isError: false });
+    } catch (failure) {
+      setMessage({ text: messageOf(failure), isError: true });
+    }
+  }
+
+  return (
+    <section class="maintenance" aria-labelledby="maintenance-heading">
+      <h2 id="maintenance-heading">{t('maintenanceHeading')}</h2>
+      <p>{t('maintenanceKeysHelp')}</p>
+      {state.accounts.length > 0 && (
+        <>
+          <p id="dependent-accounts">{t('maintenanceDependents')}</p>
+          <ul aria-labelledby="dependent-accounts">
+            {state.accounts.map((account) => (
+              <li key={account.xUserId}>
+                {account.name} (@{account.handle})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <form onSubmit={deleteKeys}>
+        <label>
+          {t('maintenanceTypeToConfirm', CONFIRM_WORD)}
+          <input
+            value={typed}
+            onInput={(event) => setTyped((event.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+        <button type="submit" class="danger" disabled={typed !== CONFIRM_WORD}>
+          {t('maintenanceDeleteKeys')}
+        </button>
+      </form>
+      {message && (
+        <p role={message.isError ? 'alert' : 'status'} class={message.isError ? 'error' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

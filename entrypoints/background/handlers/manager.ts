@@ -1,0 +1,107 @@
+import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
+import type { ManagerState, managerMessages } from '@/lib/messages/manager-messages';
+import type { HandlersFor } from '@/lib/messages/router';
+import { getAccount, listAccounts, putAccount, removeAccount, summarize } from '@/lib/store/accounts';
+import { deleteAppKeys, getAppKeys, saveAppKeys } from '@/lib/store/app-keys';
+import { database } from '@/lib/store/db';
+import type { AppKeys } from '@/lib/store/schema';
+import { finishPinSignIn, revokeOauth1, startPinSignIn, verifyAppKeys } from '@/lib/x/auth/pin-sign-in';
+import { XError } from '@/lib/x/errors';
+
+async function managerState(): Promise<ManagerState> {
+  const db = await database();
+  const keys = await getAppKeys(db);
+  return {
+    keys: keys && {
+      consumerKey: keys.consumerKey,
+      consumerSecretRecorded: keys.consumerSecret.length > 0,
+      clientId: keys.clientId,
+      verifiedAt: keys.verifiedAt,
+    },
+    accounts: (await listAccounts(db)).map(summarize),
+  };
+}
+
+async function requireKeys(): Promise<AppKeys> {
+  const keys = await getAppKeys(await database());
+  if (!keys?.consumerKey || !keys.consumerSecret) throw new XError('keys-missing', t('xKeysMissing'));
+  return keys;
+}
+
+async function requireAccount(xUserId: string) {
+  const account = await getAccount(await database(), xUserId);
+  if (!account) throw new XError('refused', t('accountUnknown'));
+  return account;
+}
+
+/** The integration manager's requests. Tokens and the consumer secret never leave here. */
+export const managerHandlers: HandlersFor<typeof managerMessages> = {
+  managerState,
+
+  async keysSave({ consumerKey, consumerSecret, clientId }) {
+    const db = await database();
+    const recorded = await getAppKeys(db);
+    const secret = consumerSecret || recorded?.consumerSecret || '';
+    if (!secret) throw new XError('refused', t('keysSecretNeeded'));
+    const pairChanged = consumerKey !== recorded?.consumerKey || secret !== recorded?.consumerSecret;
+    // A pair X refuses is never kept as good: verify before saving.
+    if (pairChanged) await verifyAppKeys(consumerKey, secret);
+    await saveAppKeys(db, {
+      consumerKey,
+      consumerSecret: secret,
+      clientId,
+      verifiedAt: pairChanged ? Date.now() : (recorded?.verifiedAt ?? null),
+    });
+    return managerState();
+  },
+
+  async keysDelete() {
+    await deleteAppKeys(await database());
+    return managerState();
+  },
+
+  async accountAddStart({ name }) {
+    const authorizeUrl = await startPinSignIn(await requireKeys(), name);
+    await browser.tabs.create({ url: authorizeUrl });
+    return { authorizeUrl };
+  },
+
+  async accountAddFinish({ pin }) {
+    const account = await finishPinSignIn(await requireKeys(), pin);
+    const db = await database();
+    const existing = await getAccount(db, account.xUserId);
+    // Signing in again keeps the admin's choices for this account.
+    const kept = existing
+      ? { ...account, enabled: existing.enabled, isDefault: existing.isDefault }
+      : account;
+    await putAccount(db, kept);
+    return { account: summarize(kept), state: await managerState() };
+  },
+
+  async accountUpdate({ xUserId, enabled, isDefault, name }) {
+    const account = await requireAccount(xUserId);
+    await putAccount(await database(), {
+      ...account,
+      enabled: enabled ?? account.enabled,
+      isDefault: isDefault ?? account.isDefault,
+      name: name ?? account.name,
+    });
+    return managerState();
+  },
+
+  async accountDelete({ xUserId }) {
+    const account = await requireAccount(xUserId);
+    let revoked = true;
+    try {
+      const keys = await getAppKeys(await database());
+      if (keys) await revokeOauth1(keys, account);
+      else revoked = false;
+    } catch {
+      // The tokens are deleted all the same; the manager says the revoke did not happen.
+      revoked = false;
+    }
+    await removeAccount(await database(), xUserId);
+    return { revoked, state: await managerState() };
+  },
+};

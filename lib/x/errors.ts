@@ -1,0 +1,62 @@
+import { ApiRequestError, ApiResponseError } from 'twitter-api-v2';
+import { t } from '../i18n';
+import { HandlerError } from '../messages/router';
+
+/** What went wrong with X, in terms of what the user can do about it. */
+export type XProblem =
+  | 'keys-missing'
+  | 'needs-sign-in'
+  | 'not-permitted'
+  | 'rate-limited'
+  | 'x-unavailable'
+  | 'offline'
+  | 'refused';
+
+/** A failed X call, with a stable code for the UI and a sentence for the user. */
+export class XError extends HandlerError {
+  constructor(
+    readonly problem: XProblem,
+    message: string,
+    /** For rate limits: when the endpoint opens again (epoch ms). */
+    readonly until?: number,
+  ) {
+    super(problem, message);
+  }
+}
+
+const clock = (epochMs: number) =>
+  new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** The detail X gave, when it gave one we can show (problem JSON or v1 errors). */
+function detailOf(data: unknown): string {
+  if (typeof data !== 'object' || data === null) return '';
+  const record = data as { detail?: unknown; errors?: { message?: unknown }[] };
+  if (typeof record.detail === 'string') return record.detail;
+  const first = record.errors?.[0]?.message;
+  return typeof first === 'string' ? first : '';
+}
+
+/** Turns whatever the X client threw into an XError; never a stack trace for the user. */
+export function toXError(error: unknown): XError {
+  if (error instanceof XError) return error;
+  if (error instanceof ApiResponseError) {
+    const status = error.code;
+    if (status === 401) return new XError('needs-sign-in', t('xNeedsSignIn'));
+    if (status === 429) {
+      const reset = (error.rateLimit?.reset ?? Math.ceil(Date.now() / 1000) + 900) * 1000;
+      return new XError('rate-limited', t('xRateLimited', clock(reset)), reset);
+    }
+    if (status >= 500) return new XError('x-unavailable', t('xUnavailable'));
+    const detail = detailOf(error.data);
+    if (
+      status === 403 &&
+      /client-not-enrolled|access level|not permitted|Client Forbidden/i.test(JSON.stringify(error.data))
+    ) {
+      return new XError('not-permitted', t('xNotPermitted'));
+    }
+    return new XError('refused', detail ? t('xRefusedBecause', detail) : t('xRefused'));
+  }
+  if (error instanceof ApiRequestError || error instanceof TypeError)
+    return new XError('offline', t('xOffline'));
+  return new XError('x-unavailable', t('xUnavailable'));
+}
