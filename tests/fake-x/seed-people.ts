@@ -36,7 +36,7 @@ export const PEOPLE: PersonSeed[] = [
     location: 'Denver, CO',
     created: '2019-04-02T15:20:11.000Z',
     listed: 3,
-    posts: [{ text: 'Great call today with @mariagarcia_acme about #warehouse automation.' }],
+    posts: [{ text: 'Great call today with @maria_acme about #warehouse automation.' }],
   },
   {
     name: 'Alex Seller',
@@ -49,7 +49,7 @@ export const PEOPLE: PersonSeed[] = [
   },
   {
     name: 'Maria Garcia',
-    username: 'mariagarcia_acme',
+    username: 'maria_acme',
     description: 'VP of Sales at Acme Robotics. Cobots for warehouses, and good coffee. Opinions mine.',
     location: 'Austin, TX',
     url: 'https://acmerobotics.com',
@@ -90,7 +90,7 @@ export const PEOPLE: PersonSeed[] = [
     listed: 140,
     posts: [
       { text: 'We are leading seed rounds in vertical SaaS this year. Pitch decks welcome.' },
-      { text: 'Congrats to @acmerobotics on the new picker arm!', replyTo: '@mariagarcia_acme#0' },
+      { text: 'Congrats to @acmerobotics on the new picker arm!', replyTo: '@maria_acme#0' },
     ],
   },
   {
@@ -104,7 +104,7 @@ export const PEOPLE: PersonSeed[] = [
     posts: [
       { text: 'Shipping routing v2 today. Proud of the team! #logistics' },
       { text: 'Ireland vs Spain this weekend, guess who I support? ⚽' },
-      { text: '@mariagarcia_acme when is the picker arm available in Europe?', replyTo: '@mariagarcia_acme#0' },
+      { text: '@maria_acme when is the picker arm available in Europe?', replyTo: '@maria_acme#0' },
     ],
   },
   {
@@ -174,7 +174,7 @@ export const PEOPLE: PersonSeed[] = [
     posts: [
       { text: 'Our 2025 warehouse benchmark is out: https://sparrowanalytics.example/benchmark #supplychain' },
       { text: 'Spreadsheets are a database if you believe hard enough.' },
-      { text: 'Thanks @mariagarcia_acme, great chat!', replyTo: '@mariagarcia_acme#1' },
+      { text: 'Thanks @maria_acme, great chat!', replyTo: '@maria_acme#1' },
     ],
   },
   {
@@ -194,7 +194,7 @@ export const PEOPLE: PersonSeed[] = [
     created: '2011-02-14T14:14:14.000Z',
     verified: 'blue',
     listed: 230,
-    posts: [{ text: 'Interview avec @mariagarcia_acme bientôt en ligne #robotics' }],
+    posts: [{ text: 'Interview avec @maria_acme bientôt en ligne #robotics' }],
   },
   {
     name: '김민준',
@@ -403,7 +403,7 @@ export const PEOPLE: PersonSeed[] = [
   },
   {
     name: 'Ethan Brown',
-    username: 'ethanbrown_sales',
+    username: 'ethan_sales',
     description: 'Regional sales manager.',
     location: 'Dallas, TX',
     created: '2018-01-18T18:00:00.000Z',

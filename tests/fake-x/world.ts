@@ -39,6 +39,7 @@ export function buildSeedState(now: number): XState {
   const state = new XState();
 
   PEOPLE.forEach((person, index) => {
+    if (!/^[A-Za-z0-9_]{1,15}$/.test(person.username)) throw new Error(`seed: @${person.username} is no X handle`);
     const id = (USER_ID_BASE + BigInt(index) * 104_729n).toString();
     state.addUser({
       id,
@@ -123,16 +124,16 @@ function seedFollows(state: XState): void {
     return user.id;
   };
   const named: Array<[string, string[]]> = [
-    ['samrep_crm', ['mariagarcia_acme', 'priyaraman', 'acmerobotics', 'jnunezobrien', 'ngozi_okafor']],
+    ['samrep_crm', ['maria_acme', 'priyaraman', 'acmerobotics', 'jnunezobrien', 'ngozi_okafor']],
     ['alexseller', ['samrep_crm', 'acmerobotics', 'mk_oneil']],
-    ['mariagarcia_acme', ['acmerobotics', 'priyaraman', 'carlosgarcia', 'amdubois', 'chloe_martin']],
+    ['maria_acme', ['acmerobotics', 'priyaraman', 'carlosgarcia', 'amdubois', 'chloe_martin']],
     ['mariag_ventures', ['northwindcap', 'noahw', 'priyaraman']],
     ['mgarcia_design', ['isabellarossi']],
-    ['jnunezobrien', ['seanoconnor', 'mariagarcia_acme', 'anasofiaperez', 'oliviasmith']],
-    ['priyaraman', ['emilychen', 'mariagarcia_acme']],
-    ['acmerobotics', ['mariagarcia_acme', 'amdubois', 'carlosgarcia']],
-    ['carlosgarcia', ['mariagarcia_acme', 'acmerobotics']],
-    ['chloe_martin', ['mariagarcia_acme', 'acmerobotics']],
+    ['jnunezobrien', ['seanoconnor', 'maria_acme', 'anasofiaperez', 'oliviasmith']],
+    ['priyaraman', ['emilychen', 'maria_acme']],
+    ['acmerobotics', ['maria_acme', 'amdubois', 'carlosgarcia']],
+    ['carlosgarcia', ['maria_acme', 'acmerobotics']],
+    ['chloe_martin', ['maria_acme', 'acmerobotics']],
     ['wangxiaoming', ['hanako_sato', 'h_tanaka', 'minjun_kim']],
     ['hanako_sato', ['wangxiaoming', 'h_tanaka']],
   ];
@@ -141,7 +142,7 @@ function seedFollows(state: XState): void {
   // Every generated account follows Priya Raman (300+ followers, several pages); some also follow
   // the Acme Maria Garcia and Acme Robotics so their counts look plausible.
   const priya = id('priyaraman');
-  const maria = id('mariagarcia_acme');
+  const maria = id('maria_acme');
   const acme = id('acmerobotics');
   let index = 0;
   for (const user of state.users.values()) {
