@@ -50,7 +50,10 @@ export function findDynamicsTitle(doc: Document, ref: RecordRef): Element | null
 
 function inputValue(doc: Document, selector: string): string | undefined {
   const element = doc.querySelector(selector);
-  const value = cleanText(element instanceof HTMLInputElement ? element.value : element?.textContent);
+  // matches(), not instanceof: the page's input class is not the content script's.
+  const value = cleanText(
+    element?.matches('input') ? (element as HTMLInputElement).value : element?.textContent,
+  );
   return value || undefined;
 }
 

@@ -26,9 +26,11 @@ export const salesforceSelectors = {
    */
   recordIdHolders:
     'records-lwc-highlights-panel[data-recordid], records-record-layout-event-broker[data-recordid], [data-record-id]',
-  /** A layout field; its data-target-selection-name is sfdc:RecordField.<Object>.<Field> (H). */
-  layoutItem:
-    'records-record-layout-item[data-target-selection-name], record_flexipage-record-field[data-target-selection-name]',
+  /**
+   * A layout field (records-record-layout-item, record_flexipage-record-field…), found by its
+   * data-target-selection-name, sfdc:RecordField.<Object>.<Field>, whatever the element (H).
+   */
+  layoutItem: '[data-target-selection-name^="sfdc:RecordField."]',
   /** A layout field's displayed value (M). */
   fieldValue: '.slds-form-element__control, .test-id__field-value, dd',
   /** Classic: the record name in the page title block (M). */

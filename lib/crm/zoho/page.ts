@@ -1,5 +1,6 @@
 import type { RecordFields } from '../adapter';
 import { cleanText, readByLabel } from '../labels';
+import { parseZohoRecordUrl } from './urls';
 
 /** Zoho CRM's detail view. Zoho renders Lyte components with data-zcqa test attributes. */
 export const zohoSelectors = {
@@ -18,9 +19,11 @@ export function readZohoFields(doc: Document, title: Element | null): RecordFiel
   const root = doc.querySelector(zohoSelectors.details) ?? doc;
   // After a redesign that moves the header, the tab title still starts with the record's name.
   const fullName = cleanText(title?.textContent) || cleanText(doc.title.split(' - ')[0]);
+  const isAccount = parseZohoRecordUrl(new URL(doc.URL))?.type === 'company';
   return {
     fullName,
-    company: readByLabel(root, ['Company', 'Account Name']),
+    // An account is itself the company; its "Account Name" is the record's own name.
+    company: isAccount ? '' : readByLabel(root, ['Company', 'Account Name']),
     email: readByLabel(root, ['Email']),
     twitterField: readByLabel(root, ['Twitter']),
   };
