@@ -17,7 +17,12 @@ console.log(`redirect URIs:   ${fake.app.redirectUris.join(', ')}`);
 if (signIn) console.log(`signs in as:     ${signIn.name} (@${signIn.username}, id ${signIn.userId})`);
 console.log(`control API:     ${fake.origin}/__fakex/`);
 if (fake.https) {
-  console.log('browser: --host-resolver-rules="MAP api.x.com 127.0.0.1:PORT, MAP x.com 127.0.0.1:PORT"'.replaceAll('PORT', String(fake.port)));
+  console.log(
+    'browser: --host-resolver-rules="MAP api.x.com 127.0.0.1:PORT, MAP x.com 127.0.0.1:PORT"'.replaceAll(
+      'PORT',
+      String(fake.port),
+    ),
+  );
 }
 
 const stop = (): void => {

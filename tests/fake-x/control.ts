@@ -37,7 +37,8 @@ function applyFaults(fake: FakeX, body: Body): void {
   if (drop) fake.faults.dropNext(stringOf(drop, 'endpoint') ?? '*', numberOf(drop, 'count') ?? 1);
   const revoke = stringOf(body, 'revokeToken');
   if (revoke) fake.faults.revokeToken(revoke);
-  if (typeof body.usersSearchForbidden === 'boolean') fake.faults.setUsersSearchForbidden(body.usersSearchForbidden);
+  if (typeof body.usersSearchForbidden === 'boolean')
+    fake.faults.setUsersSearchForbidden(body.usersSearchForbidden);
   const advance = numberOf(body, 'advanceClockMs');
   if (advance) fake.faults.advanceClock(advance);
   const lifetime = numberOf(body, 'tokenLifetimeSeconds');

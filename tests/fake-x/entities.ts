@@ -1,7 +1,12 @@
 // Text processing as X does it on write: URLs are wrapped in t.co links, and entities list
 // mentions, hashtags and URLs with start/end offsets counted in Unicode code points.
 import { createHash } from 'node:crypto';
-import type { TweetEntitiesV2, TweetEntityHashtagV2, TweetEntityMentionV2, TweetEntityUrlV2 } from 'twitter-api-v2';
+import type {
+  TweetEntitiesV2,
+  TweetEntityHashtagV2,
+  TweetEntityMentionV2,
+  TweetEntityUrlV2,
+} from 'twitter-api-v2';
 
 const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)'\]]/gu;
 const MENTION_PATTERN = /(?<![\p{L}\p{N}_@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])/gu;
@@ -10,7 +15,10 @@ const TCO_PREFIX = 'https://t.co/';
 
 /** Deterministic t.co link for a URL: same URL, same link, 23 characters like the real ones. */
 export function tcoFor(url: string): string {
-  const digest = createHash('sha256').update(url).digest('base64').replace(/[^A-Za-z0-9]/g, '');
+  const digest = createHash('sha256')
+    .update(url)
+    .digest('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
   return TCO_PREFIX + digest.slice(0, 10);
 }
 

@@ -14,7 +14,10 @@ export class EmulatorAgent extends Agent {
     super({ ...options, ca: target.certificate });
   }
 
-  override createConnection(options: ConnectionOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex {
+  override createConnection(
+    options: ConnectionOptions,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): Duplex {
     const servername = options.servername || options.host || 'api.x.com';
     const socket = connect({ ...options, host: '127.0.0.1', port: this.target.port, servername });
     if (callback) socket.once('secureConnect', () => callback(null, socket));

@@ -81,12 +81,22 @@ describe('OAuth 1.0a PIN flow', () => {
   it('answers v2 problem JSON for a bad signature on a v2 call', async () => {
     const token = fake.issueOAuth1Token('samrep_crm');
     const client = new TwitterApi(
-      { appKey: fake.app.consumerKey, appSecret: 'wrong', accessToken: token.accessToken, accessSecret: token.accessSecret },
+      {
+        appKey: fake.app.consumerKey,
+        appSecret: 'wrong',
+        accessToken: token.accessToken,
+        accessSecret: token.accessSecret,
+      },
       { httpAgent: emulatorAgent(fake) },
     );
     const error = await rejection(client.v2.me());
     expect(error.code).toBe(401);
-    expect(error.data).toEqual({ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
+    expect(error.data).toEqual({
+      title: 'Unauthorized',
+      type: 'about:blank',
+      status: 401,
+      detail: 'Unauthorized',
+    });
   });
 
   it('refuses a timestamp more than 5 minutes off', async () => {

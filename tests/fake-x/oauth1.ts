@@ -34,7 +34,10 @@ export interface AccessToken1 {
 
 /** RFC 3986 percent-encoding as section 3.6 of RFC 5849 requires (unreserved characters kept). */
 export function percentEncode(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** Parse `Authorization: OAuth a="b", c="d"` into decoded pairs. */
@@ -151,7 +154,8 @@ export class OAuth1Server {
     // oauth_* pair that repeats a header pair exactly is counted once.
     const headerParams = protocol.filter(([name]) => name !== 'oauth_signature');
     const extra = [...ctx.query, ...ctx.form].filter(
-      ([name, value]) => !(name.startsWith('oauth_') && headerParams.some(([n, v]) => n === name && v === value)),
+      ([name, value]) =>
+        !(name.startsWith('oauth_') && headerParams.some(([n, v]) => n === name && v === value)),
     );
     const params = [...headerParams, ...extra];
     const expected = hmacSha1(
@@ -266,7 +270,9 @@ export class OAuth1Server {
     const verifier = params.find(([name]) => name === 'oauth_verifier')?.[1];
     if (!request?.userId || !request.verifier || verifier !== request.verifier) {
       throw new HttpError(401, {
-        errors: [{ code: 32, message: 'Error processing your OAuth request: Invalid oauth_verifier parameter' }],
+        errors: [
+          { code: 32, message: 'Error processing your OAuth request: Invalid oauth_verifier parameter' },
+        ],
       });
     }
     this.requestTokens.delete(request.token);

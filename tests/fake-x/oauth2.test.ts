@@ -35,16 +35,19 @@ describe('OAuth 2.0 authorization code with PKCE', () => {
     expect(location.startsWith(`${REDIRECT_URI}?state=`)).toBe(true);
     expect(state).toBe(link.state);
     expect(code).not.toBe('');
-    const login = await new TwitterApi({ clientId: fake.app.clientId }, { httpAgent: emulatorAgent(fake) }).loginWithOAuth2(
-      { code, codeVerifier: link.codeVerifier, redirectUri: REDIRECT_URI },
-    );
+    const login = await new TwitterApi(
+      { clientId: fake.app.clientId },
+      { httpAgent: emulatorAgent(fake) },
+    ).loginWithOAuth2({ code, codeVerifier: link.codeVerifier, redirectUri: REDIRECT_URI });
     expect(login.expiresIn).toBe(7200);
     expect(login.scope.sort()).toEqual([...ALL_SCOPES].sort());
     expect(login.refreshToken).toBeTruthy();
     expect((await login.client.v2.me()).data.username).toBe('samrep_crm');
     // a code works once
     const again = new TwitterApi({ clientId: fake.app.clientId }, { httpAgent: emulatorAgent(fake) });
-    const error = await rejection(again.loginWithOAuth2({ code, codeVerifier: link.codeVerifier, redirectUri: REDIRECT_URI }));
+    const error = await rejection(
+      again.loginWithOAuth2({ code, codeVerifier: link.codeVerifier, redirectUri: REDIRECT_URI }),
+    );
     expect(error.code).toBe(400);
     expect(error.data).toMatchObject({ error: 'invalid_request' });
   });
@@ -125,7 +128,12 @@ describe('OAuth 2.0 authorization code with PKCE', () => {
     fake.faults.advanceClock(61_000);
     const error = await rejection(login.client.v2.me());
     expect(error.code).toBe(401);
-    expect(error.data).toEqual({ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
+    expect(error.data).toEqual({
+      title: 'Unauthorized',
+      type: 'about:blank',
+      status: 401,
+      detail: 'Unauthorized',
+    });
   });
 
   it('enforces scopes per endpoint with 403', async () => {

@@ -184,7 +184,12 @@ export class OAuth2Server {
   /** The client id from the body or HTTP Basic (confidential clients); public clients send it in the body. */
   private clientIdOf(ctx: RequestContext): string | undefined {
     const basic = /^Basic\s+(.+)$/i.exec(String(ctx.req.headers.authorization ?? ''));
-    if (basic) return decodeURIComponent(Buffer.from(basic[1] ?? '', 'base64').toString().split(':')[0] ?? '');
+    if (basic)
+      return decodeURIComponent(
+        Buffer.from(basic[1] ?? '', 'base64')
+          .toString()
+          .split(':')[0] ?? '',
+      );
     return bodyValue(ctx, 'client_id');
   }
 
@@ -231,7 +236,10 @@ export class OAuth2Server {
 
   private issue(grant: Grant): Reply {
     const accessToken = newToken('at');
-    this.accessTokens.set(accessToken, { ...grant, expiresAt: this.clock.now() + this.accessLifetimeS * 1000 });
+    this.accessTokens.set(accessToken, {
+      ...grant,
+      expiresAt: this.clock.now() + this.accessLifetimeS * 1000,
+    });
     const body: {
       token_type: 'bearer';
       expires_in: number;
@@ -246,7 +254,11 @@ export class OAuth2Server {
     };
     if (grant.scopes.includes('offline.access')) {
       const refreshToken = newToken('rt');
-      this.refreshTokens.set(refreshToken, { userId: grant.userId, scopes: grant.scopes, clientId: grant.clientId });
+      this.refreshTokens.set(refreshToken, {
+        userId: grant.userId,
+        scopes: grant.scopes,
+        clientId: grant.clientId,
+      });
       body.refresh_token = refreshToken;
     }
     return { kind: 'json', status: 200, body };

@@ -56,5 +56,8 @@ export function pinPage(appName: string, pin: string): string {
 }
 
 export function messagePage(title: string, message: string, status = 200): { body: string; status: number } {
-  return { status, body: page(title, `<h1>${escapeHtml(title)}</h1><p id="message">${escapeHtml(message)}</p>` ) };
+  return {
+    status,
+    body: page(title, `<h1>${escapeHtml(title)}</h1><p id="message">${escapeHtml(message)}</p>`),
+  };
 }

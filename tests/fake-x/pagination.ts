@@ -31,7 +31,13 @@ export interface Page<T> {
 }
 
 /** Slice `items` at the offset a token names; `param` is the query name X uses for this listing. */
-export function paginate<T>(items: T[], query: Pair[], param: string, listing: string, size: number): Page<T> {
+export function paginate<T>(
+  items: T[],
+  query: Pair[],
+  param: string,
+  listing: string,
+  size: number,
+): Page<T> {
   const token = query.find(([key]) => key === param)?.[1];
   let offset = 0;
   if (token !== undefined) {

@@ -78,7 +78,11 @@ export const oauth2Error = (description: string, error = 'invalid_request', stat
   new HttpError(status, { error, error_description: description });
 
 /** Inline "not found" entries that sit beside partial `data` with a 200 status. */
-export const resourceNotFound = (resource: 'user' | 'tweet', parameter: string, value: string): InlineErrorV2 => ({
+export const resourceNotFound = (
+  resource: 'user' | 'tweet',
+  parameter: string,
+  value: string,
+): InlineErrorV2 => ({
   value,
   detail: `Could not find ${resource} with ${parameter}: [${value}].`,
   title: 'Not Found Error',

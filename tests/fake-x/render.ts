@@ -133,7 +133,15 @@ export function renderUser(user: User, options: RenderOptions): UserV2 {
     const entities: NonNullable<UserV2['entities']> = { description: {} };
     if (user.url) {
       entities.url = {
-        urls: [{ start: 0, end: 23, url: tcoFor(user.url), expanded_url: user.url, display_url: displayUrl(user.url) }],
+        urls: [
+          {
+            start: 0,
+            end: 23,
+            url: tcoFor(user.url),
+            expanded_url: user.url,
+            display_url: displayUrl(user.url),
+          },
+        ],
       };
     }
     const bio = computeEntities(user.description, {

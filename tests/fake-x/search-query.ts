@@ -11,7 +11,12 @@ type Query = Term[][];
 const TOKEN = /-?"[^"]*"|\S+/g;
 
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean));
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}_]+/u)
+      .filter(Boolean),
+  );
 }
 
 function termFor(raw: string, state: XState): Term {
@@ -28,7 +33,8 @@ function termFor(raw: string, state: XState): Term {
     test = (post) => author(post) === handle;
   } else if (lower.startsWith('to:')) {
     const handle = lower.slice(3).replace(/^@/, '');
-    test = (post) => !!post.inReplyToUserId && state.users.get(post.inReplyToUserId)?.username.toLowerCase() === handle;
+    test = (post) =>
+      !!post.inReplyToUserId && state.users.get(post.inReplyToUserId)?.username.toLowerCase() === handle;
   } else if (lower.startsWith('@')) {
     const handle = lower.slice(1);
     test = (post) => (post.entities.mentions ?? []).some((m) => m.username.toLowerCase() === handle);
@@ -72,7 +78,11 @@ export function parseSearchQuery(query: string, state: XState): Query {
     else groups.push([term]);
   }
   if (groups.length && groups.every((g) => g.every((t) => t.negated))) {
-    throw invalidRequest('query', [query], 'There were errors processing your request: a query needs a positive term');
+    throw invalidRequest(
+      'query',
+      [query],
+      'There were errors processing your request: a query needs a positive term',
+    );
   }
   return groups;
 }

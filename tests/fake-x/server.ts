@@ -1,7 +1,12 @@
 // The X API emulator: one node:http(s) server answering as api.x.com, x.com and 127.0.0.1.
 // Requests flow: control API → profile images → route match → faults → auth → rate limit →
 // scopes → handler; every API call is logged for tests to count.
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { authenticate, requireScopes } from './auth';
@@ -189,7 +194,8 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { title: 'Internal Error', detail: String(error), type: 'about:blank' });
+      if (!res.headersSent)
+        sendJson(res, 500, { title: 'Internal Error', detail: String(error), type: 'about:blank' });
       else res.destroy();
     });
   };
@@ -249,7 +255,11 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     try {
       const injected = faults.takeStatus(ctx.endpoint);
       if (injected) {
-        reply = { kind: 'json', status: injected.status, body: injected.body ?? genericProblem(injected.status) };
+        reply = {
+          kind: 'json',
+          status: injected.status,
+          body: injected.body ?? genericProblem(injected.status),
+        };
       } else if (oauth) {
         reply = oauth.matcher.value(ctx);
       } else if (api) {
@@ -284,20 +294,16 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
   }
 
   function write(res: ServerResponse, reply: Reply, headers: Record<string, string>): void {
-    switch (reply.kind) {
-      case 'json':
-        return sendJson(res, reply.status, reply.body, headers);
-      case 'form':
-        // X answers the /oauth token endpoints as text/html with a form-encoded body
-        return sendText(res, reply.status, 'text/html; charset=utf-8', reply.body, headers);
-      case 'html':
-        return sendText(res, reply.status, 'text/html; charset=utf-8', reply.body, headers);
-      case 'png':
-        return sendText(res, 200, 'image/png', reply.body, headers);
-      case 'redirect':
-        res.writeHead(302, { location: reply.location, ...headers });
-        res.end();
-        return;
+    if (reply.kind === 'json') {
+      sendJson(res, reply.status, reply.body, headers);
+    } else if (reply.kind === 'form' || reply.kind === 'html') {
+      // X answers the /oauth token endpoints as text/html with a form-encoded body, too
+      sendText(res, reply.status, 'text/html; charset=utf-8', reply.body, headers);
+    } else if (reply.kind === 'png') {
+      sendText(res, 200, 'image/png', reply.body, headers);
+    } else {
+      res.writeHead(302, { location: reply.location, ...headers });
+      res.end();
     }
   }
 

@@ -132,11 +132,17 @@ export class XState {
 
   /** Followers of a user, most recent follow first. */
   followersOf(userId: string): User[] {
-    return this.edges((f) => f.targetId === userId, (f) => f.sourceId);
+    return this.edges(
+      (f) => f.targetId === userId,
+      (f) => f.sourceId,
+    );
   }
 
   followingOf(userId: string): User[] {
-    return this.edges((f) => f.sourceId === userId, (f) => f.targetId);
+    return this.edges(
+      (f) => f.sourceId === userId,
+      (f) => f.targetId,
+    );
   }
 
   private edges(match: (f: Follow) => boolean, pick: (f: Follow) => string): User[] {

@@ -18,26 +18,41 @@ export function rawRequest(
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, agent: emulatorAgent(fake) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
-      );
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: init.method ?? 'GET', headers: init.headers, agent: emulatorAgent(fake) },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(init.body);
   });
 }
 
-export function binaryRequest(fake: FakeX, url: string): Promise<{ status: number; type: string; body: Buffer }> {
+export function binaryRequest(
+  fake: FakeX,
+  url: string,
+): Promise<{ status: number; type: string; body: Buffer }> {
   return new Promise((resolve, reject) => {
     request(url, { agent: emulatorAgent(fake) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: Buffer.concat(chunks) }),
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type']),
+          body: Buffer.concat(chunks),
+        }),
       );
     })
       .on('error', reject)
@@ -85,7 +100,9 @@ export function appClient(fake: FakeX, consumerSecret = fake.app.consumerSecret)
 export async function signInWithPin(fake: FakeX, account?: string) {
   const link = await appClient(fake).generateAuthLink('oob');
   const decision = await submitAuthorizeForm(fake, link.url, account ? { account } : {});
-  const pin = /<div id="oauth_pin"><p><kbd[^>]*><code>(\d{7})<\/code><\/kbd><\/p><\/div>/.exec(decision.body)?.[1];
+  const pin = /<div id="oauth_pin"><p><kbd[^>]*><code>(\d{7})<\/code><\/kbd><\/p><\/div>/.exec(
+    decision.body,
+  )?.[1];
   if (!pin) throw new Error(`no PIN on the page: ${decision.body}`);
   const pending = new TwitterApi(
     {

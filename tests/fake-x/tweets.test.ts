@@ -41,7 +41,11 @@ describe('posting', () => {
     });
     const entities = lookup.data.entities;
     const chars = Array.from(lookup.data.text);
-    for (const entity of [...(entities?.mentions ?? []), ...(entities?.urls ?? []), ...(entities?.hashtags ?? [])]) {
+    for (const entity of [
+      ...(entities?.mentions ?? []),
+      ...(entities?.urls ?? []),
+      ...(entities?.hashtags ?? []),
+    ]) {
       const slice = chars.slice(entity.start, entity.end).join('');
       expect(slice).toMatch(/^(@maria_acme|https:\/\/t\.co\/\w{10}|#Robótica)$/);
     }
@@ -109,7 +113,7 @@ describe('reposts and likes', () => {
 });
 
 describe('timelines and search', () => {
-  it('lists a user\'s posts newest first with author expansion', async () => {
+  it("lists a user's posts newest first with author expansion", async () => {
     const maria = idOf('maria_acme');
     const timeline = await client.v2.userTimeline(maria, {
       expansions: ['author_id'],
@@ -125,7 +129,7 @@ describe('timelines and search', () => {
     expect((await rejection(client.v2.userTimeline(maria, { max_results: 4 }))).code).toBe(400);
   });
 
-  it('hides a protected account\'s posts from non-followers', async () => {
+  it("hides a protected account's posts from non-followers", async () => {
     const result = await client.v2.get(`users/${idOf('janedoe_')}/tweets`);
     expect(result.errors[0].title).toBe('Authorization Error');
   });
@@ -133,7 +137,9 @@ describe('timelines and search', () => {
   it('lists mentions', async () => {
     const mentions = await client.v2.userMentionTimeline(idOf('maria_acme'), { expansions: ['author_id'] });
     const authors = mentions.includes.users.map((u) => u.username);
-    expect(authors).toEqual(expect.arrayContaining(['samrep_crm', 'priyaraman', 'chloe_martin', 'jnunezobrien']));
+    expect(authors).toEqual(
+      expect.arrayContaining(['samrep_crm', 'priyaraman', 'chloe_martin', 'jnunezobrien']),
+    );
   });
 
   it('searches recent posts with operators and pages with next_token', async () => {

@@ -47,10 +47,12 @@ describe('users/search', () => {
 
   it('matches names folded to the allowed characters', async () => {
     const result = await client.v2.get('users/search', { query: 'Jose Nunez OBrien' });
-    expect(result.data).toEqual([{ id: idOf('jnunezobrien'), name: "José Núñez-O'Brien", username: 'jnunezobrien' }]);
+    expect(result.data).toEqual([
+      { id: idOf('jnunezobrien'), name: "José Núñez-O'Brien", username: 'jnunezobrien' },
+    ]);
   });
 
-  it('refuses a query outside ^[A-Za-z0-9_\' ]{1,50}$ with 400 invalid-request', async () => {
+  it("refuses a query outside ^[A-Za-z0-9_' ]{1,50}$ with 400 invalid-request", async () => {
     const error = await rejection(client.v2.get('users/search', { query: 'José Núñez' }));
     expect(error.code).toBe(400);
     expect(error.data).toMatchObject({
@@ -59,7 +61,9 @@ describe('users/search', () => {
       errors: [{ parameters: { query: ['José Núñez'] } }],
     });
     expect((await rejection(client.v2.get('users/search', { query: 'a'.repeat(51) }))).code).toBe(400);
-    expect((await rejection(client.v2.get('users/search', { query: 'maria', max_results: 1001 }))).code).toBe(400);
+    expect((await rejection(client.v2.get('users/search', { query: 'maria', max_results: 1001 }))).code).toBe(
+      400,
+    );
   });
 
   it('pages with next_token', async () => {
@@ -68,15 +72,21 @@ describe('users/search', () => {
     expect(first.meta.result_count).toBe(0);
     const page1 = await client.v2.get('users/search', { query: 'Avery', max_results: 10 });
     expect(page1.data).toHaveLength(10);
-    const page2 = await client.v2.get('users/search', { query: 'Avery', max_results: 10, next_token: page1.meta.next_token });
+    const page2 = await client.v2.get('users/search', {
+      query: 'Avery',
+      max_results: 10,
+      next_token: page1.meta.next_token,
+    });
     expect(page2.data).toHaveLength(8);
     expect(page2.meta.next_token).toBeUndefined();
     const ids = new Set([...page1.data, ...page2.data].map((u: UserV2) => u.id));
     expect(ids.size).toBe(18);
-    expect((await rejection(client.v2.get('users/search', { query: 'Avery', next_token: 'bogus' }))).code).toBe(400);
+    expect(
+      (await rejection(client.v2.get('users/search', { query: 'Avery', next_token: 'bogus' }))).code,
+    ).toBe(400);
   });
 
-  it('answers X\'s client-not-enrolled 403 when the access level lacks it', async () => {
+  it("answers X's client-not-enrolled 403 when the access level lacks it", async () => {
     fake.faults.setUsersSearchForbidden(true);
     const error = await rejection(client.v2.get('users/search', { query: 'maria' }));
     expect(error.code).toBe(403);
@@ -96,7 +106,13 @@ describe('user lookups', () => {
 
   it('with fields and the pinned post expanded', async () => {
     const result = await client.v2.userByUsername('maria_acme', {
-      'user.fields': ['created_at', 'public_metrics', 'profile_image_url', 'pinned_tweet_id', 'verified_type'],
+      'user.fields': [
+        'created_at',
+        'public_metrics',
+        'profile_image_url',
+        'pinned_tweet_id',
+        'verified_type',
+      ],
       expansions: ['pinned_tweet_id'],
       'tweet.fields': ['created_at'],
     });
@@ -129,7 +145,10 @@ describe('user lookups', () => {
 
   it('by id and me', async () => {
     expect((await client.v2.user(idOf('wangxiaoming'))).data.name).toBe('王小明');
-    expect((await client.v2.me({ 'user.fields': ['location'] })).data).toMatchObject({ id: me, location: 'Denver, CO' });
+    expect((await client.v2.me({ 'user.fields': ['location'] })).data).toMatchObject({
+      id: me,
+      location: 'Denver, CO',
+    });
     expect((await client.v2.user('1')).errors?.[0]?.title).toBe('Not Found Error');
   });
 });
@@ -177,7 +196,9 @@ describe('followers and following', () => {
     expect(fake.state.isFollowing(me, target)).toBe(false);
     const error = await rejection(client.v2.follow(idOf('alexseller'), target));
     expect(error.code).toBe(403);
-    expect(await client.v2.follow(me, idOf('janedoe_'))).toEqual({ data: { following: false, pending_follow: true } });
+    expect(await client.v2.follow(me, idOf('janedoe_'))).toEqual({
+      data: { following: false, pending_follow: true },
+    });
   });
 });
 
@@ -190,7 +211,12 @@ describe('hosts', () => {
     for (const host of ['api.x.com', 'x.com', `127.0.0.1:${fake.port}`]) {
       const answer = await rawRequest(fake, 'https://api.x.com/2/users/me', { headers: { host } });
       expect(answer.status).toBe(401);
-      expect(JSON.parse(answer.body)).toEqual({ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
+      expect(JSON.parse(answer.body)).toEqual({
+        title: 'Unauthorized',
+        type: 'about:blank',
+        status: 401,
+        detail: 'Unauthorized',
+      });
     }
   });
 });

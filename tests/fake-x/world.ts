@@ -39,7 +39,8 @@ export function buildSeedState(now: number): XState {
   const state = new XState();
 
   PEOPLE.forEach((person, index) => {
-    if (!/^[A-Za-z0-9_]{1,15}$/.test(person.username)) throw new Error(`seed: @${person.username} is no X handle`);
+    if (!/^[A-Za-z0-9_]{1,15}$/.test(person.username))
+      throw new Error(`seed: @${person.username} is no X handle`);
     const id = (USER_ID_BASE + BigInt(index) * 104_729n).toString();
     state.addUser({
       id,
@@ -105,10 +106,15 @@ function seedPosts(state: XState, now: number): void {
       const [handle, n] = post.replyTo.replace(/^@/, '').split('#');
       inReplyToPostId = created.get(`${handle}#${n}`);
     }
+    let postAt = at;
+    if (post.replyTo) {
+      postAt = replyAt;
+      replyAt += MINUTE;
+    }
     const stored = state.createPost({
       authorId: author.id,
       text: post.text,
-      at: post.replyTo ? (replyAt += MINUTE) - MINUTE : at,
+      at: postAt,
       ...(inReplyToPostId ? { inReplyToPostId } : {}),
       lang: post.lang ?? 'en',
     });

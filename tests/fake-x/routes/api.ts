@@ -50,7 +50,11 @@ export function renderOptionsFor(ctx: RequestContext, api: Api, primary: 'users'
 
 export function checkId(name: string, value: string | undefined): string {
   if (!value || !/^[0-9]{1,19}$/.test(value)) {
-    throw invalidRequest(name, [value ?? ''], `The \`${name}\` query parameter value [${value ?? ''}] is not valid`);
+    throw invalidRequest(
+      name,
+      [value ?? ''],
+      `The \`${name}\` query parameter value [${value ?? ''}] is not valid`,
+    );
   }
   return value;
 }
@@ -66,7 +70,11 @@ export function jsonObject(ctx: RequestContext): Record<string, unknown> {
 export function stringField(body: Record<string, unknown>, name: string): string {
   const value = body[name];
   if (typeof value !== 'string' || !value) {
-    throw invalidRequest(name, [String(value ?? '')], `The \`${name}\` field is required and must be a string`);
+    throw invalidRequest(
+      name,
+      [String(value ?? '')],
+      `The \`${name}\` field is required and must be a string`,
+    );
   }
   return value;
 }

@@ -38,7 +38,10 @@ type EmptyTimeline = { meta: { result_count: 0; next_token?: string } };
 /** Can the caller read this author's posts? Protected accounts only show to followers and themselves. */
 function canSee(api: Api, caller: Caller, authorId: string): boolean {
   const author = api.state.users.get(authorId);
-  return !!author && (!author.protected || author.id === caller.userId || api.state.isFollowing(caller.userId, author.id));
+  return (
+    !!author &&
+    (!author.protected || author.id === caller.userId || api.state.isFollowing(caller.userId, author.id))
+  );
 }
 
 function timelinePage(
@@ -88,7 +91,8 @@ function notAuthorized(id: string): ErrorsOnly {
 function userTimeline(kind: 'tweets' | 'mentions') {
   return (ctx: RequestContext, api: Api, caller: Caller): Reply => {
     const id = checkId('id', ctx.params.id);
-    if (!api.state.users.has(id)) return json({ errors: [resourceNotFound('user', 'id', id)] } satisfies ErrorsOnly);
+    if (!api.state.users.has(id))
+      return json({ errors: [resourceNotFound('user', 'id', id)] } satisfies ErrorsOnly);
     if (kind === 'tweets' && !canSee(api, caller, id)) return json(notAuthorized(id));
     const size = maxResults(ctx.query, 5, 100, 10);
     const exclude = new Set((queryValue(ctx, 'exclude') ?? '').split(',').filter(Boolean));
@@ -143,9 +147,7 @@ function create(ctx: RequestContext, api: Api, caller: Caller): Reply {
     checkId('reply.in_reply_to_tweet_id', id);
     const parent = api.state.posts.get(id);
     if (!parent || !canSee(api, caller, parent.authorId)) {
-      throw forbidden(
-        'You attempted to reply to a Tweet that is deleted or not visible to you.',
-      );
+      throw forbidden('You attempted to reply to a Tweet that is deleted or not visible to you.');
     }
     inReplyToPostId = id;
   }
@@ -241,9 +243,19 @@ export const TWEET_ROUTES: ApiRoute[] = [
   { method: 'GET', template: '/2/tweets/:id', scopes: READ_TWEETS, handler: lookup },
   { method: 'DELETE', template: '/2/tweets/:id', scopes: WRITE_TWEETS, handler: remove },
   { method: 'GET', template: '/2/users/:id/tweets', scopes: READ_TWEETS, handler: userTimeline('tweets') },
-  { method: 'GET', template: '/2/users/:id/mentions', scopes: READ_TWEETS, handler: userTimeline('mentions') },
+  {
+    method: 'GET',
+    template: '/2/users/:id/mentions',
+    scopes: READ_TWEETS,
+    handler: userTimeline('mentions'),
+  },
   { method: 'POST', template: '/2/users/:id/retweets', scopes: WRITE_TWEETS, handler: repost },
-  { method: 'DELETE', template: '/2/users/:id/retweets/:tweet_id', scopes: WRITE_TWEETS, handler: undoRepost },
+  {
+    method: 'DELETE',
+    template: '/2/users/:id/retweets/:tweet_id',
+    scopes: WRITE_TWEETS,
+    handler: undoRepost,
+  },
   { method: 'POST', template: '/2/users/:id/likes', scopes: WRITE_LIKES, handler: like },
   { method: 'DELETE', template: '/2/users/:id/likes/:tweet_id', scopes: WRITE_LIKES, handler: unlike },
 ];

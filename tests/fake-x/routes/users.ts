@@ -39,12 +39,21 @@ function fold(text: string): string {
 
 /** Name and handle tokens a search word can match (accents folded, hyphens split). */
 function searchTokens(user: User): string[] {
-  const nameTokens = fold(user.name).split(/[\s\-‐]+/u).filter(Boolean);
+  const nameTokens = fold(user.name)
+    .split(/[\s\-‐]+/u)
+    .filter(Boolean);
   const handle = user.username.toLowerCase();
   return [...nameTokens, ...nameTokens.map((t) => t.replace(/'/g, '')), handle, ...handle.split('_')];
 }
 
-function userPage(ctx: RequestContext, api: Api, users: User[], param: string, listing: string, size: number): Reply {
+function userPage(
+  ctx: RequestContext,
+  api: Api,
+  users: User[],
+  param: string,
+  listing: string,
+  size: number,
+): Reply {
   const page = paginate(users, ctx.query, param, listing, size);
   if (!page.items.length) {
     const empty: EmptyPage = { meta: { result_count: 0 } };
@@ -85,7 +94,10 @@ function search(ctx: RequestContext, api: Api): Reply {
       followers: api.state.followersOf(user.id).length,
     }))
     // exact name or handle matches first, then the better-followed; ids keep the order stable
-    .sort((a, b) => Number(b.exact) - Number(a.exact) || b.followers - a.followers || (a.user.id < b.user.id ? -1 : 1));
+    .sort(
+      (a, b) =>
+        Number(b.exact) - Number(a.exact) || b.followers - a.followers || (a.user.id < b.user.id ? -1 : 1),
+    );
   return userPage(
     ctx,
     api,
@@ -96,7 +108,13 @@ function search(ctx: RequestContext, api: Api): Reply {
   );
 }
 
-function single(ctx: RequestContext, api: Api, user: User | undefined, parameter: string, value: string): Reply {
+function single(
+  ctx: RequestContext,
+  api: Api,
+  user: User | undefined,
+  parameter: string,
+  value: string,
+): Reply {
   if (!user) {
     const body: ErrorsOnly = { errors: [resourceNotFound('user', parameter, value)] };
     return json(body);
@@ -125,7 +143,11 @@ function byUsernames(ctx: RequestContext, api: Api): Reply {
   if (!raw) throw invalidRequest('usernames', [''], 'The `usernames` query parameter can not be empty');
   const names = raw.split(',');
   if (names.length > 100) {
-    throw invalidRequest('usernames', [raw], 'The number of values in the `usernames` query parameter must be at most 100');
+    throw invalidRequest(
+      'usernames',
+      [raw],
+      'The number of values in the `usernames` query parameter must be at most 100',
+    );
   }
   for (const name of names) {
     if (!USERNAME.test(name)) {
@@ -179,7 +201,11 @@ function follow(ctx: RequestContext, api: Api, caller: { userId: string }): Repl
   const targetId = checkId('target_user_id', stringField(jsonObject(ctx), 'target_user_id'));
   const target = api.state.users.get(targetId);
   if (!target) {
-    throw invalidRequest('target_user_id', [targetId], `Could not find user with target_user_id: [${targetId}].`);
+    throw invalidRequest(
+      'target_user_id',
+      [targetId],
+      `Could not find user with target_user_id: [${targetId}].`,
+    );
   }
   if (targetId === caller.userId) {
     throw invalidRequest('target_user_id', [targetId], 'You cannot follow yourself.');
