@@ -1,5 +1,6 @@
 // A fresh self-signed certificate per start, valid for the names the browser and Node reach
 // the emulator by. Tests trust it explicitly (CA option or browser flag); nothing is installed.
+import { createHash, X509Certificate } from 'node:crypto';
 import { generate } from 'selfsigned';
 
 export async function makeCertificate(): Promise<{ key: string; cert: string }> {
@@ -29,4 +30,13 @@ export async function makeCertificate(): Promise<{ key: string; cert: string }> 
     ],
   });
   return { key: pems.private, cert: pems.cert };
+}
+
+/**
+ * Base64 SHA-256 of the certificate's public key (SPKI), the value Chromium's
+ * --ignore-certificate-errors-spki-list takes to trust this one certificate only.
+ */
+export function spkiFingerprint(certPem: string): string {
+  const publicKey = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(publicKey).digest('base64');
 }

@@ -17,6 +17,7 @@ console.log(`redirect URIs:   ${fake.app.redirectUris.join(', ')}`);
 if (signIn) console.log(`signs in as:     ${signIn.name} (@${signIn.username}, id ${signIn.userId})`);
 console.log(`control API:     ${fake.origin}/__fakex/`);
 if (fake.https) {
+  console.log(`certificate SPKI: ${fake.certificateSpki ?? ''}`);
   console.log(
     'browser: --host-resolver-rules="MAP api.x.com 127.0.0.1:PORT, MAP x.com 127.0.0.1:PORT"'.replaceAll(
       'PORT',

@@ -74,7 +74,13 @@ export function handleControl(ctx: RequestContext, fake: FakeX): Reply {
   switch (route) {
     case 'GET /__fakex':
     case 'GET /__fakex/info':
-      return json({ origin: fake.origin, app: fake.app, accounts: fake.accounts });
+      return json({
+        origin: fake.origin,
+        app: fake.app,
+        accounts: fake.accounts,
+        certificate: fake.certificate,
+        certificateSpki: fake.certificateSpki,
+      });
     case 'POST /__fakex/reset':
       fake.reset();
       return json({ reset: true });

@@ -10,7 +10,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { authenticate, requireScopes } from './auth';
-import { makeCertificate } from './certificate';
+import { makeCertificate, spkiFingerprint } from './certificate';
 import { Clock } from './clock';
 import type { Reply, RequestContext } from './context';
 import { handleControl } from './control';
@@ -65,6 +65,8 @@ export interface FakeX {
   https: boolean;
   /** PEM certificate to trust (https only) */
   certificate?: string;
+  /** SPKI SHA-256 (base64) of that certificate, for Chromium's --ignore-certificate-errors-spki-list */
+  certificateSpki?: string;
   app: {
     name: string;
     appId: string;
@@ -154,7 +156,9 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     origin: '',
     port: 0,
     https: !!options.https,
-    ...(certificate ? { certificate: certificate.cert } : {}),
+    ...(certificate
+      ? { certificate: certificate.cert, certificateSpki: spkiFingerprint(certificate.cert) }
+      : {}),
     app: {
       name: SEEDED_APP.name,
       appId: APP_ID,
