@@ -1,4 +1,5 @@
 import type { CrmRecord } from '@/lib/crm/record';
+import type { TwitterField } from '@/lib/crm/twitter-handle';
 import { type MessageKey, t } from '@/lib/i18n';
 
 const TYPE_LABEL: Record<CrmRecord['type'], MessageKey> = {
@@ -18,11 +19,15 @@ const CRM_LABEL: Record<CrmRecord['crm'], MessageKey> = {
 };
 
 /** The record as read from the CRM page. Everything shown is page text, rendered as text. */
-export function RecordSummary({ record }: { record: CrmRecord }) {
+export function RecordSummary({ record, field }: { record: CrmRecord; field?: TwitterField }) {
   const rows: [MessageKey, string | undefined][] = [
     ['fieldCompany', record.company],
     ['fieldEmail', record.email],
-    ['fieldTwitter', record.twitterField],
+    [
+      'fieldTwitter',
+      record.twitterField &&
+        (field?.kind === 'invalid' ? t('fieldNotAHandle', record.twitterField) : record.twitterField),
+    ],
   ];
   return (
     <section class="record" aria-labelledby="record-name">

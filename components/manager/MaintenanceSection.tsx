@@ -8,7 +8,6 @@ const CONFIRM_WORD = 'DELETE';
 export function MaintenanceSection({ state, send, onState }: ManagerProps) {
   const [typed, setTyped] = useState('');
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
-  if (!state.keys) return null;
 
   async function deleteKeys(event: SubmitEvent) {
     event.preventDefault();
@@ -24,7 +23,7 @@ export function MaintenanceSection({ state, send, onState }: ManagerProps) {
   return (
     <section class="maintenance" aria-labelledby="maintenance-heading">
       <h2 id="maintenance-heading">{t('maintenanceHeading')}</h2>
-      <p>{t('maintenanceKeysHelp')}</p>
+      <p>{state.keys ? t('maintenanceKeysHelp') : t('maintenanceNoKeys')}</p>
       {state.accounts.length > 0 && (
         <>
           <p id="dependent-accounts">{t('maintenanceDependents')}</p>
@@ -37,7 +36,7 @@ export function MaintenanceSection({ state, send, onState }: ManagerProps) {
           </ul>
         </>
       )}
-      <form onSubmit={deleteKeys}>
+      <form onSubmit={deleteKeys} hidden={!state.keys}>
         <label>
           {t('maintenanceTypeToConfirm', CONFIRM_WORD)}
           <input

@@ -1,10 +1,9 @@
 import { render } from 'preact';
-import { RecordPanel } from '@/components/RecordPanel';
+import { RecordPanel } from '@/components/panel/RecordPanel';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages/client';
 import '@/components/theme.css';
-
-const loadRecord = () => sendMessage('currentRecord', {});
+import '@/components/panel/panel.css';
 
 document.title = t('panelTitle');
-render(<RecordPanel loadRecord={loadRecord} />, document.getElementById('app') as HTMLElement);
+render(<RecordPanel send={sendMessage} />, document.getElementById('app') as HTMLElement);

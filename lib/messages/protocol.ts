@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { draftMessages } from './draft-messages';
 import { managerMessages } from './manager-messages';
+import { panelMessages } from './panel-messages';
 import { recordMessages } from './record-messages';
 
 export type { SenderContext } from './spec';
@@ -10,7 +12,9 @@ export type { SenderContext } from './spec';
  */
 export const protocol = {
   ...recordMessages,
+  ...draftMessages,
   ...managerMessages,
+  ...panelMessages,
 };
 
 export type MessageName = keyof typeof protocol;

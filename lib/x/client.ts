@@ -1,6 +1,6 @@
 import './transport/globals';
 import { TwitterApi, type TwitterApiTokens } from 'twitter-api-v2';
-import { fetchTransport } from './transport/fetch-plugin';
+import { fetchTransport, type RequestGate } from './transport/fetch-plugin';
 
 /** `fetch` as the X client uses it; tests pass one that reaches the emulator. */
 export type XFetch = typeof fetch;
@@ -9,7 +9,11 @@ export type XFetch = typeof fetch;
  * A twitter-api-v2 client that sends through `fetch`. Everything else in the extension uses
  * the library's normal API on what this returns.
  */
-export function createXClient(tokens: TwitterApiTokens | string, fetchImpl?: XFetch): TwitterApi {
-  const settings = { plugins: [fetchTransport(fetchImpl)] };
+export function createXClient(
+  tokens: TwitterApiTokens | string,
+  fetchImpl?: XFetch,
+  gate?: RequestGate,
+): TwitterApi {
+  const settings = { plugins: [fetchTransport(fetchImpl, gate)] };
   return typeof tokens === 'string' ? new TwitterApi(tokens, settings) : new TwitterApi(tokens, settings);
 }

@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto';
+import { cleanup } from '@testing-library/preact';
+import { afterEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import messages from '../../public/_locales/en/messages.json';
 
@@ -17,3 +19,7 @@ function getMessage(key: string, substitutions?: string | string[]): string {
 }
 
 fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
+
+// Testing Library unmounts after each test only when vitest globals are on; do it here.
+
+afterEach(cleanup);

@@ -1,9 +1,13 @@
 import type { Handlers } from '@/lib/messages/router';
+import { draftHandlers } from './drafts';
 import { managerHandlers } from './manager';
+import { panelHandlers } from './panel';
 import { recordHandlers } from './record';
 
 /** The background's answers to every protocol message. Inputs arrive parsed and senders checked. */
 export const handlers: Handlers = {
   ...recordHandlers,
+  ...draftHandlers,
   ...managerHandlers,
+  ...panelHandlers,
 };

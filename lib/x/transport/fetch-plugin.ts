@@ -10,6 +10,14 @@ import {
 type RequestArgs = { url: URL; method: string; headers: Record<string, string>; body?: string | Uint8Array };
 type Fetch = typeof fetch;
 
+/**
+ * The rate-limit bucket of a request: method and path with ids replaced, as X counts
+ * limits per endpoint, not per user or post.
+ */
+export function endpointOf(method: string, url: URL): string {
+  return `${method.toUpperCase()} ${url.pathname.replace(/\/\d+(?=\/|$)/g, '/:id').replace(/\/by\/username\/[^/]+/, '/by/username/:username')}`;
+}
+
 /** X answers these endpoints form-encoded (OAuth 1.0a token exchange). */
 const isFormEncoded = (url: URL) => url.pathname.startsWith('/oauth/');
 
@@ -34,12 +42,23 @@ function parseBody(text: string, contentType: string, url: URL): unknown {
  * signed by the library's own request builder, so OAuth and parameters are exactly what
  * the library would send, and the answer is returned in the library's own shapes.
  */
-export function fetchTransport(fetchImpl: Fetch = (...args) => fetch(...args)): ITwitterApiClientPlugin {
+/** Watches every request: may refuse one before it is sent, and hears each rate limit. */
+export interface RequestGate {
+  beforeSend(endpoint: string): void;
+  afterAnswer(endpoint: string, rateLimit: TwitterRateLimit): void;
+}
+
+export function fetchTransport(
+  fetchImpl: Fetch = (...args) => fetch(...args),
+  gate?: RequestGate,
+): ITwitterApiClientPlugin {
   return {
     async onBeforeRequestConfig({ client, params }) {
       // getHttpRequestArgs is protected in the typings but is the library's signing step.
       const builder = client as unknown as { getHttpRequestArgs(p: typeof params): RequestArgs };
       const args = builder.getHttpRequestArgs(params);
+      const endpoint = endpointOf(args.method, args.url);
+      gate?.beforeSend(endpoint);
       let response: Response;
       try {
         response = await fetchImpl(args.url.toString(), {
@@ -52,6 +71,7 @@ export function fetchTransport(fetchImpl: Fetch = (...args) => fetch(...args)): 
       }
       const headers = Object.fromEntries(response.headers.entries());
       const rateLimit = rateLimitOf(response.headers);
+      if (rateLimit) gate?.afterAnswer(endpoint, rateLimit);
       const text = await response.text();
       let data: unknown;
       try {

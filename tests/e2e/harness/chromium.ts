@@ -51,6 +51,18 @@ export interface ExtensionBrowser {
   close: () => Promise<void>;
 }
 
+/**
+ * Flags that send the browser's requests for X to a local emulator, the way a user's browser
+ * reaches X: the production build keeps talking to https://api.x.com and https://x.com.
+ */
+export function xEmulatorFlags(port: number): string[] {
+  return [
+    `--host-resolver-rules=MAP api.x.com 127.0.0.1:${port},MAP x.com 127.0.0.1:${port},MAP pbs.twimg.com 127.0.0.1:${port}`,
+    // The emulator's certificate is made at start; this throwaway profile accepts it.
+    '--ignore-certificate-errors',
+  ];
+}
+
 /** Starts Chromium with the built extension in a throwaway profile and waits for its worker. */
 export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {

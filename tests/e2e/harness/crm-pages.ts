@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 
+const X_HOSTS = new Set(['api.x.com', 'x.com', 'pbs.twimg.com']);
+
 /** A fixture file answered for an exact https URL, as if the CRM vendor served it. */
 export interface CrmRoute {
   url: string;
@@ -36,6 +38,8 @@ export async function serveCrmPages(page: Page, routes: CrmRoute[]): Promise<voi
         body: served.body,
       });
     }
+    // X's hosts are mapped to the emulator by the browser's resolver rules: let them through.
+    if (X_HOSTS.has(new URL(url).hostname)) return void request.continue();
     if (request.isNavigationRequest()) {
       return void request.respond({ status: 404, contentType: 'text/plain', body: 'Not a fixture' });
     }

@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import type { RankedPerson } from '@/lib/x/match';
+import type { XPerson } from '@/lib/x/people';
+import { count, messageOf, type Send } from './api';
+
+type Search =
+  | { kind: 'loading' }
+  | { kind: 'done'; results: RankedPerson[] }
+  | { kind: 'failed'; message: string };
+
+function PersonRow({
+  person,
+  extra,
+  onAssociate,
+}: {
+  person: XPerson;
+  extra?: preact.ComponentChildren;
+  onAssociate: () => void;
+}) {
+  return (
+    <li class="candidate">
+      {person.avatarUrl ? (
+        <img class="avatar" src={person.avatarUrl} alt="" width={40} height={40} />
+      ) : (
+        <span class="avatar" />
+      )}
+      <div class="candidate-text">
+        <strong>{person.name}</strong> <span class="handle">@{person.handle}</span>
+        {person.bio && <p class="bio">{person.bio}</p>}
+        <p class="meta">
+          {person.location && <span>{person.location} · </span>}
+          {t('countFollowers', count(person.followers))}
+        </p>
+        {extra}
+      </div>
+      <button type="button" onClick={onAssociate} aria-label={t('associateWith', `@${person.handle}`)}>
+        {t('associate')}
+      </button>
+    </li>
+  );
+}
+
+/**
+ * Not associated yet: people X finds by the record's name, best match first, and the
+ * "Do you know their handle?" lookup.
+ */
+export function FindPerson({
+  send,
+  fullName,
+  onAssociate,
+}: {
+  send: Send;
+  fullName: string;
+  onAssociate: (person: XPerson, source: 'search' | 'handle') => void;
+}) {
+  const [search, setSearch] = useState<Search>({ kind: 'loading' });
+  const [typed, setTyped] = useState('');
+  const [found, setFound] = useState<XPerson | null>(null);
+  const [lookupError, setLookupError] = useState('');
+
+  useEffect(() => {
+    send('peopleSearch', {}).then(
+      ({ results }) => setSearch({ kind: 'done', results }),
+      (error: unknown) => setSearch({ kind: 'failed', message: messageOf(error) }),
+    );
+  }, [send]);
+
+  async function lookUp(event: SubmitEvent) {
+    event.preventDefault();
+    setLookupError('');
+    setFound(null);
+    try {
+      setFound(await send('personByHandle', { handle: typed }));
+    } catch (error) {
+      setLookupError(messageOf(error));
+    }
+  }
+
+  return (
+    <section aria-labelledby="find-heading">
+      <h2 id="find-heading">{t('findHeading', fullName)}</h2>
+      {search.kind === 'loading' && (
+        <p role="status" class="status">
+          {t('searchingX')}
+        </p>
+      )}
+      {search.kind === 'failed' && (
+        <p role="alert" class="error">
+          {search.message}
+        </p>
+      )}
+      {search.kind === 'done' && search.results.length === 0 && <p class="status">{t('noPeopleFound')}</p>}
+      {search.kind === 'done' && search.results.length > 0 && (
+        <ol class="candidates" aria-label={t('searchResults')}>
+          {search.results.map(({ person, confidence, reasons }) => (
+            <PersonRow
+              key={person.id}
+              person={person}
+              onAssociate={() => onAssociate(person, 'search')}
+              extra={
+                reasons.length > 0 && (
+                  <p class="match">
+                    {t('matchConfidence', String(confidence))}:{' '}
+                    {reasons.map((r) => t(r.key, r.detail)).join(', ')}
+                  </p>
+                )
+              }
+            />
+          ))}
+        </ol>
+      )}
+      <form class="handle-lookup" onSubmit={lookUp}>
+        <label>
+          {t('knowHandle', fullName)}
+          <input
+            value={typed}
+            placeholder="@handle"
+            autoComplete="off"
+            onInput={(event) => setTyped((event.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+        <button type="submit" disabled={!typed.trim()}>
+          {t('lookUp')}
+        </button>
+      </form>
+      {lookupError && (
+        <p role="alert" class="error">
+          {lookupError}
+        </p>
+      )}
+      {found && (
+        <ul class="candidates" aria-label={t('handleResult')}>
+          <PersonRow person={found} onAssociate={() => onAssociate(found, 'handle')} />
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { t } from '@/lib/i18n';
+import type { XPerson } from '@/lib/x/people';
+import { count, safeLink } from './api';
+import { LinkedText } from './LinkedText';
+
+/** The associated person's X profile. */
+export function ProfileCard({ person }: { person: XPerson }) {
+  const joined = person.joinedAt ? new Date(person.joinedAt) : null;
+  return (
+    <article class="profile" aria-labelledby="profile-name">
+      <div class="profile-head">
+        {person.avatarUrl ? (
+          <img class="avatar" src={person.avatarUrl} alt="" width={48} height={48} />
+        ) : (
+          <span class="avatar" />
+        )}
+        <div>
+          <h2 id="profile-name">
+            {person.name}
+            {person.verified && (
+              <span class="verified" role="img" aria-label={t('verified')}>
+                ✓
+              </span>
+            )}
+          </h2>
+          <p class="handle">@{person.handle}</p>
+        </div>
+      </div>
+      {person.bio && (
+        <p class="bio">
+          <LinkedText text={person.bio} />
+        </p>
+      )}
+      <ul class="facts">
+        {person.location && <li>{person.location}</li>}
+        {safeLink(person.url) && (
+          <li>
+            <a href={safeLink(person.url)} target="_blank" rel="noopener noreferrer">
+              {person.url?.replace(/^https?:\/\//, '')}
+            </a>
+          </li>
+        )}
+        {joined && !Number.isNaN(joined.getTime()) && (
+          <li>{t('joined', joined.toLocaleDateString(undefined, { year: 'numeric', month: 'long' }))}</li>
+        )}
+      </ul>
+      <p class="counts">
+        <span>{t('countFollowing', count(person.following))}</span>
+        <span>{t('countFollowers', count(person.followers))}</span>
+        <span>{t('countPosts', count(person.posts))}</span>
+      </p>
+      <a class="view-on-x" href={`https://x.com/${person.handle}`} target="_blank" rel="noopener noreferrer">
+        {t('viewOnX')}
+      </a>
+    </article>
+  );
+}

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import type { XPost } from '@/lib/x/service';
+import { count, messageOf, type Send } from './api';
+import { LinkedText } from './LinkedText';
+
+/** The associated person's recent posts. */
+export function RecentPosts({ send, xUserId }: { send: Send; xUserId: string }) {
+  const [posts, setPosts] = useState<XPost[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    setPosts(null);
+    send('personPosts', { xUserId }).then(setPosts, (failure: unknown) => setError(messageOf(failure)));
+  }, [send, xUserId]);
+
+  return (
+    <section aria-labelledby="posts-heading">
+      <h2 id="posts-heading">{t('recentPosts')}</h2>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {!posts && !error && (
+        <p role="status" class="status">
+          {t('loadingPosts')}
+        </p>
+      )}
+      {posts?.length === 0 && <p class="status">{t('noPosts')}</p>}
+      {posts && posts.length > 0 && (
+        <ol class="posts">
+          {posts.map((post) => (
+            <li key={post.id}>
+              <p>
+                <LinkedText text={post.text} />
+              </p>
+              <p class="meta">
+                {post.createdAt && (
+                  <time dateTime={post.createdAt}>{new Date(post.createdAt).toLocaleString()}</time>
+                )}
+                {' · '}
+                {t('postCounts', count(post.replies), count(post.reposts), count(post.likes))}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

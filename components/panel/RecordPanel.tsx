@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import type { PanelView } from '@/lib/messages/panel-messages';
+import type { XPerson } from '@/lib/x/people';
+import { RecordSummary } from '../RecordSummary';
+import { messageOf, type Send } from './api';
+import { FindPerson } from './FindPerson';
+import { ProfileCard } from './ProfileCard';
+import { RecentPosts } from './RecentPosts';
+
+type State = { kind: 'loading' } | { kind: 'ready'; view: PanelView } | { kind: 'failed'; message: string };
+
+/** The panel on a record: its association with an X person, and that person's profile and posts. */
+export function RecordPanel({ send }: { send: Send }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [changing, setChanging] = useState(false);
+  const [actionError, setActionError] = useState('');
+
+  const show = useCallback((work: Promise<PanelView>) => {
+    setActionError('');
+    work.then(
+      (view) => {
+        setChanging(false);
+        setState({ kind: 'ready', view });
+      },
+      (error: unknown) => setActionError(messageOf(error)),
+    );
+  }, []);
+
+  useEffect(() => {
+    send('panelView', {}).then(
+      (view) => setState({ kind: 'ready', view }),
+      (error: unknown) => setState({ kind: 'failed', message: messageOf(error) }),
+    );
+  }, [send]);
+
+  if (state.kind === 'loading') {
+    return (
+      <p class="status" role="status">
+        {t('panelLoading')}
+      </p>
+    );
+  }
+  if (state.kind === 'failed') {
+    return (
+      <p class="status error" role="alert">
+        {state.message}
+      </p>
+    );
+  }
+  const { view } = state;
+  if (!view.record) return <p class="status">{t('panelNoRecord')}</p>;
+  const associate = (person: XPerson, source: 'search' | 'handle') =>
+    show(send('associate', { xUserId: person.id, handle: person.handle, source }));
+
+  return (
+    <>
+      <RecordSummary record={view.record} field={view.field} />
+      {view.problem && (
+        <p role="alert" class="error">
+          {view.problem.message}
+        </p>
+      )}
+      {actionError && (
+        <p role="alert" class="error">
+          {actionError}
+        </p>
+      )}
+      {view.association && view.person && !changing ? (
+        <>
+          <p class="association">
+            {t(
+              view.association.source === 'crm-field' ? 'associatedFromField' : 'associated',
+              `@${view.person.handle}`,
+            )}
+          </p>
+          <div class="buttons">
+            <button type="button" onClick={() => setChanging(true)}>
+              {t('change')}
+            </button>
+            <button type="button" onClick={() => show(send('disassociate', {}))}>
+              {t('disassociate')}
+            </button>
+          </div>
+          <ProfileCard person={view.person} />
+          <RecentPosts send={send} xUserId={view.person.id} />
+        </>
+      ) : (
+        <FindPerson send={send} fullName={view.record.fullName} onAssociate={associate} />
+      )}
+    </>
+  );
+}

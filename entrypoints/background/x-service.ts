@@ -1,0 +1,15 @@
+import { database } from '@/lib/store/db';
+import { settingsItem } from '@/lib/store/settings';
+import { XService } from '@/lib/x/service';
+
+/** The worker's one X service: its cache and rate-limit state are shared by every page. */
+export const xService = new XService({
+  db: database,
+  freshness: async () => {
+    const settings = await settingsItem.getValue();
+    return {
+      profileMs: settings.profileFreshHours * 3_600_000,
+      postsMs: settings.postsFreshMinutes * 60_000,
+    };
+  },
+});

@@ -1,0 +1,36 @@
+import type { IDBPDatabase } from 'idb';
+import type { XCrmDb } from '../store/schema';
+
+/**
+ * Reads from X kept in IndexedDB with their fetch time. Within the freshness window a
+ * read costs no call; identical reads in flight share one call.
+ */
+export class XCache {
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly db: () => Promise<IDBPDatabase<XCrmDb>>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async read<T>(key: string, freshMs: number, load: () => Promise<T>): Promise<T> {
+    const db = await this.db();
+    const hit = await db.get('cache', key);
+    if (hit && this.now() - hit.fetchedAt < freshMs) return hit.value as T;
+    const pending = this.inFlight.get(key);
+    if (pending) return pending as Promise<T>;
+    const loading = load()
+      .then(async (value) => {
+        await (await this.db()).put('cache', { key, value, fetchedAt: this.now() });
+        return value;
+      })
+      .finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, loading);
+    return loading;
+  }
+
+  /** Forgets a key after a write changed what it holds (a follow, a like). */
+  async forget(key: string): Promise<void> {
+    await (await this.db()).delete('cache', key);
+  }
+}

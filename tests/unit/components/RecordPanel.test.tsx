@@ -1,0 +1,101 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { Send } from '@/components/panel/api';
+import { RecordPanel } from '@/components/panel/RecordPanel';
+import type { CrmRecord } from '@/lib/crm/record';
+import type { PanelView } from '@/lib/messages/panel-messages';
+import type { XPerson } from '@/lib/x/people';
+
+const lead: CrmRecord = {
+  crm: 'zoho',
+  tenant: 'org123',
+  type: 'lead',
+  id: '1',
+  url: 'https://crm.zoho.com/crm/org123/tab/Leads/4876876000000333001',
+  fullName: '<img src=x onerror=alert(1)> Maria Garcia',
+  company: 'Acme Robotics',
+  twitterField: 'ask me',
+};
+
+const maria: XPerson = {
+  id: '101',
+  name: 'Maria Garcia',
+  handle: 'mgarcia_acme',
+  bio: 'Robots at Acme Robotics. javascript:alert(1) https://acmerobotics.com/blog',
+  location: 'Austin, TX',
+  url: 'https://acmerobotics.com',
+  avatarUrl: null,
+  verified: true,
+  joinedAt: '2015-03-01T00:00:00.000Z',
+  followers: 1200,
+  following: 80,
+  posts: 300,
+};
+
+const unassociated: PanelView = {
+  record: lead,
+  field: { kind: 'invalid', raw: 'ask me' },
+  association: null,
+  person: null,
+  problem: null,
+};
+
+/** A background that answers like the real one, counting what the panel asks. */
+function fakeBackground() {
+  const calls: string[] = [];
+  const send = vi.fn(async (name: string, input: unknown) => {
+    calls.push(name);
+    if (name === 'panelView') return unassociated;
+    if (name === 'peopleSearch') {
+      return {
+        query: 'Maria Garcia',
+        results: [
+          { person: maria, confidence: 85, reasons: [{ key: 'matchCompany', detail: 'Acme Robotics' }] },
+        ],
+      };
+    }
+    if (name === 'associate') {
+      expect(input).toEqual({ xUserId: '101', handle: 'mgarcia_acme', source: 'search' });
+      return {
+        ...unassociated,
+        association: { xUserId: '101', handle: 'mgarcia_acme', source: 'search', createdAt: 1 },
+        person: maria,
+      };
+    }
+    if (name === 'personPosts') {
+      return [{ id: '9', text: 'Hello <b>CRM</b>', createdAt: null, likes: 1, reposts: 0, replies: 0 }];
+    }
+    throw new Error(`unexpected ${name}`);
+  });
+  return { send: send as unknown as Send, calls };
+}
+
+describe('the record panel', () => {
+  it('lists people found by name, best match first with its reason, and associates one', async () => {
+    const { send, calls } = fakeBackground();
+    render(<RecordPanel send={send} />);
+    expect(screen.getByRole('status').textContent).toBe('Reading the record…');
+    const results = await screen.findByRole('list', { name: 'People found on X' });
+    expect(within(results).getByText(/Match 85%: mentions Acme Robotics/)).toBeTruthy();
+    fireEvent.click(
+      within(results).getByRole('button', { name: 'Associate @mgarcia_acme with this record' }),
+    );
+    expect(await screen.findByText('Associated with @mgarcia_acme.')).toBeTruthy();
+    expect(await screen.findByText('Hello <b>CRM</b>')).toBeTruthy();
+    expect(calls).toEqual(['panelView', 'peopleSearch', 'associate', 'personPosts']);
+  });
+
+  it('renders page and X text as text, links only http(s), and names a field that is not a handle', async () => {
+    const { send } = fakeBackground();
+    render(<RecordPanel send={send} />);
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(heading.textContent).toBe('<img src=x onerror=alert(1)> Maria Garcia');
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    expect(screen.getByText('“ask me” (not an X handle)')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Associate @mgarcia_acme with this record' }));
+    await screen.findByText('Associated with @mgarcia_acme.');
+    const hrefs = [...document.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toContain('https://acmerobotics.com/blog');
+    expect(hrefs.every((href) => href?.startsWith('https://'))).toBe(true);
+  });
+});
