@@ -1,0 +1,38 @@
+/**
+ * What X charges per operation (pay-per-use credits, 2026; shared/research/x-api.md), in
+ * US dollars, so every action can say what it costs before the user takes it.
+ */
+export const PRICE_USD = {
+  /** Reading a post; the same post read twice in one UTC day is billed once. */
+  readPost: 0.005,
+  /** Reading a user: lookup, search result, follower, following. */
+  readUser: 0.01,
+  createPost: 0.015,
+  /** Creating a post whose text holds a link. */
+  createPostWithUrl: 0.2,
+  follow: 0.015,
+  like: 0.015,
+  repost: 0.015,
+  /** Unfollow, unlike, undo a repost. */
+  undo: 0.01,
+} as const;
+
+/** What creating a post costs, given whether X will see a link in its text. */
+export function postPrice(hasUrl: boolean): number {
+  return hasUrl ? PRICE_USD.createPostWithUrl : PRICE_USD.createPost;
+}
+
+const usd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 3,
+});
+
+/** "$0.015", "$0.20": cents always shown, a tenth of a cent when there is one. */
+export function formatUsd(amount: number): string {
+  return usd.format(amount);
+}
+
+/** People on one followers or following page: small, so a page costs cents, not dollars. */
+export const PEOPLE_PAGE_SIZE = 20;
