@@ -3,9 +3,20 @@ import { t } from '@/lib/i18n';
 import type { XPost } from '@/lib/x/service';
 import { count, messageOf, type Send } from './api';
 import { LinkedText } from './LinkedText';
+import { PostActions } from './PostActions';
 
 /** The associated person's recent posts. */
-export function RecentPosts({ send, xUserId }: { send: Send; xUserId: string }) {
+export function RecentPosts({
+  send,
+  xUserId,
+  accountId,
+  onReply,
+}: {
+  send: Send;
+  xUserId: string;
+  accountId: string | null;
+  onReply: (postId: string) => void;
+}) {
   const [posts, setPosts] = useState<XPost[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -41,6 +52,12 @@ export function RecentPosts({ send, xUserId }: { send: Send; xUserId: string }) 
                 {' · '}
                 {t('postCounts', count(post.replies), count(post.reposts), count(post.likes))}
               </p>
+              <PostActions
+                send={send}
+                postId={post.id}
+                accountId={accountId}
+                onReply={() => onReply(post.id)}
+              />
             </li>
           ))}
         </ol>

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { PanelView } from '@/lib/messages/panel-messages';
+import type { AccountSummary } from '@/lib/store/accounts';
 import type { XPerson } from '@/lib/x/people';
 import { RecordSummary } from '../RecordSummary';
 import { messageOf, type Send } from './api';
 import { FindPerson } from './FindPerson';
-import { ProfileCard } from './ProfileCard';
-import { RecentPosts } from './RecentPosts';
+import { ActingAs } from './ActingAs';
+import { AssociatedPerson } from './AssociatedPerson';
 
 type State = { kind: 'loading' } | { kind: 'ready'; view: PanelView } | { kind: 'failed'; message: string };
 
@@ -15,6 +16,8 @@ export function RecordPanel({ send }: { send: Send }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [changing, setChanging] = useState(false);
   const [actionError, setActionError] = useState('');
+  const [accounts, setAccounts] = useState<AccountSummary[]>([]);
+  const [accountId, setAccountId] = useState<string | null>(null);
 
   const show = useCallback((work: Promise<PanelView>) => {
     setActionError('');
@@ -28,6 +31,7 @@ export function RecordPanel({ send }: { send: Send }) {
   }, []);
 
   useEffect(() => {
+    send('actingAccounts', {}).then(setAccounts, () => setAccounts([]));
     send('panelView', {}).then(
       (view) => setState({ kind: 'ready', view }),
       (error: unknown) => setState({ kind: 'failed', message: messageOf(error) }),
@@ -56,6 +60,7 @@ export function RecordPanel({ send }: { send: Send }) {
   return (
     <>
       <RecordSummary record={view.record} field={view.field} />
+      <ActingAs accounts={accounts} value={accountId} onChange={setAccountId} />
       {view.problem && (
         <p role="alert" class="error">
           {view.problem.message}
@@ -82,8 +87,7 @@ export function RecordPanel({ send }: { send: Send }) {
               {t('disassociate')}
             </button>
           </div>
-          <ProfileCard person={view.person} />
-          <RecentPosts send={send} xUserId={view.person.id} />
+          <AssociatedPerson send={send} person={view.person} accountId={accountId} />
         </>
       ) : (
         <FindPerson send={send} fullName={view.record.fullName} onAssociate={associate} />

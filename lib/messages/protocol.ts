@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { draftMessages } from './draft-messages';
+import { actionMessages } from './action-messages';
 import { managerMessages } from './manager-messages';
 import { panelMessages } from './panel-messages';
 import { recordMessages } from './record-messages';
@@ -15,6 +16,7 @@ export const protocol = {
   ...draftMessages,
   ...managerMessages,
   ...panelMessages,
+  ...actionMessages,
 };
 
 export type MessageName = keyof typeof protocol;

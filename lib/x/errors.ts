@@ -10,6 +10,7 @@ export type XProblem =
   | 'rate-limited'
   | 'x-unavailable'
   | 'offline'
+  | 'budget'
   | 'refused';
 
 /** A failed X call, with a stable code for the UI and a sentence for the user. */

@@ -8,7 +8,9 @@ import { XCache } from './cache';
 import { createXClient, type XFetch } from './client';
 import { toXError, XError } from './errors';
 import { toPerson, USER_FIELDS, type XPerson } from './people';
+import { PEOPLE_PAGE_SIZE, PRICE_USD, postPrice } from './prices';
 import { RateLimits } from './rate-limits';
+import { recordUsage, spentOn, utcDay } from './usage';
 
 /** A post as the panel shows it. */
 export interface XPost {
@@ -43,6 +45,14 @@ export interface XServiceOptions {
   now?: () => number;
   /** Freshness windows; the settings can change them. */
   freshness?: () => Promise<{ profileMs: number; postsMs: number }>;
+  /** The daily budget in USD (manager or policy), or null for none. */
+  dailyBudget?: () => Promise<number | null>;
+}
+
+/** A page of followers or following, with the token for the next page. */
+export interface PeoplePage {
+  people: XPerson[];
+  nextToken: string | null;
 }
 
 /**
@@ -85,64 +95,211 @@ export class XService {
     throw new XError('needs-sign-in', t('xNeedsSignIn'));
   }
 
+  private now() {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  /** Billable reads stop once today's estimated spend reaches the budget. */
+  private async checkBudget(): Promise<void> {
+    const budget = await this.options.dailyBudget?.();
+    if (budget === null || budget === undefined) return;
+    const spent = await spentOn(await this.options.db(), utcDay(this.now()));
+    if (spent >= budget) throw new XError('budget', t('xBudgetSpent', `$${budget.toFixed(2)}`));
+  }
+
+  /**
+   * One X call as the acting account: budget checked for reads, errors mapped, and what it
+   * billed recorded. `bill` names the operation, unit price and billed resources of the answer.
+   */
   private async call<T>(
     accountId: string | null | undefined,
-    work: (client: TwitterApi) => Promise<T>,
+    kind: 'read' | 'write',
+    work: (client: TwitterApi, account: Account) => Promise<T>,
+    bill: (result: T) => { operation: string; unitUsd: number; resources: string[] },
   ): Promise<T> {
-    const { client } = await this.clientFor(accountId);
+    if (kind === 'read') await this.checkBudget();
+    const { client, account } = await this.clientFor(accountId);
+    let result: T;
     try {
-      return await work(client);
+      result = await work(client, account);
     } catch (error) {
       throw toXError(error);
     }
+    await recordUsage(await this.options.db(), {
+      accountId: account.xUserId,
+      at: this.now(),
+      ...bill(result),
+    });
+    return result;
+  }
+
+  private readPeople = (people: XPerson[]) => ({
+    operation: 'read-user',
+    unitUsd: PRICE_USD.readUser,
+    resources: people.map((person) => `user:${person.id}`),
+  });
+
+  /** A write is billed every time it is made: its resource is unique. */
+  private write(operation: string, unitUsd: number) {
+    return () => ({ operation, unitUsd, resources: [`${operation}:${crypto.randomUUID()}`] });
   }
 
   /** People X finds for a (folded) name. */
   async searchPeople(query: string, accountId?: string | null): Promise<XPerson[]> {
     const { profileMs } = await this.freshness();
     return this.cache.read(`search:${query.toLowerCase()}`, profileMs, () =>
-      this.call(accountId, async (client) => {
-        const result = await client.v2.get<{ data?: UserV2[] }>('users/search', {
-          query,
-          max_results: 20,
-          'user.fields': USER_FIELDS.join(','),
-        });
-        return people(result.data);
-      }),
+      this.call(
+        accountId,
+        'read',
+        async (client) => {
+          const result = await client.v2.get<{ data?: UserV2[] }>('users/search', {
+            query,
+            max_results: 20,
+            'user.fields': USER_FIELDS.join(','),
+          });
+          return people(result.data);
+        },
+        this.readPeople,
+      ),
     );
   }
 
   async personByHandle(handle: string, accountId?: string | null): Promise<XPerson | null> {
     const { profileMs } = await this.freshness();
     return this.cache.read(`handle:${handle.toLowerCase()}`, profileMs, () =>
-      this.call(accountId, async (client) => {
-        const result = await client.v2.userByUsername(handle, { 'user.fields': [...USER_FIELDS] });
-        return result.data ? toPerson(result.data) : null;
-      }),
+      this.call(
+        accountId,
+        'read',
+        async (client) => {
+          const result = await client.v2.userByUsername(handle, { 'user.fields': [...USER_FIELDS] });
+          return result.data ? toPerson(result.data) : null;
+        },
+        (person) => this.readPeople(person ? [person] : []),
+      ),
     );
   }
 
   async personById(id: string, accountId?: string | null): Promise<XPerson | null> {
     const { profileMs } = await this.freshness();
     return this.cache.read(`user:${id}`, profileMs, () =>
-      this.call(accountId, async (client) => {
-        const result = await client.v2.user(id, { 'user.fields': [...USER_FIELDS] });
-        return result.data ? toPerson(result.data) : null;
-      }),
+      this.call(
+        accountId,
+        'read',
+        async (client) => {
+          const result = await client.v2.user(id, { 'user.fields': [...USER_FIELDS] });
+          return result.data ? toPerson(result.data) : null;
+        },
+        (person) => this.readPeople(person ? [person] : []),
+      ),
     );
   }
 
   async recentPosts(userId: string, accountId?: string | null): Promise<XPost[]> {
     const { postsMs } = await this.freshness();
     return this.cache.read(`posts:${userId}`, postsMs, () =>
-      this.call(accountId, async (client) => {
-        const timeline = await client.v2.userTimeline(userId, {
-          max_results: 10,
-          'tweet.fields': [...TWEET_FIELDS],
-          exclude: ['retweets'],
-        });
-        return (timeline.tweets ?? []).map(toPost);
-      }),
+      this.call(
+        accountId,
+        'read',
+        async (client) => {
+          const timeline = await client.v2.userTimeline(userId, {
+            max_results: 10,
+            'tweet.fields': [...TWEET_FIELDS],
+            exclude: ['retweets'],
+          });
+          return (timeline.tweets ?? []).map(toPost);
+        },
+        (posts) => ({
+          operation: 'read-post',
+          unitUsd: PRICE_USD.readPost,
+          resources: posts.map((p) => `post:${p.id}`),
+        }),
+      ),
+    );
+  }
+
+  /** One page of a person's followers or following; loaded only when the user asks. */
+  async peoplePage(
+    userId: string,
+    list: 'followers' | 'following',
+    token: string | null,
+    accountId?: string | null,
+  ): Promise<PeoplePage> {
+    return this.call(
+      accountId,
+      'read',
+      async (client) => {
+        const options = {
+          max_results: PEOPLE_PAGE_SIZE,
+          'user.fields': [...USER_FIELDS],
+          ...(token ? { pagination_token: token } : {}),
+        };
+        const page = await (list === 'followers'
+          ? client.v2.followers(userId, options)
+          : client.v2.following(userId, options));
+        return { people: people(page.data), nextToken: page.meta?.next_token ?? null };
+      },
+      (page) => this.readPeople(page.people),
+    );
+  }
+
+  async follow(targetId: string, accountId?: string | null): Promise<void> {
+    await this.call(
+      accountId,
+      'write',
+      async (client, account) => {
+        await client.v2.follow(account.xUserId, targetId);
+      },
+      this.write('follow', PRICE_USD.follow),
+    );
+  }
+
+  async unfollow(targetId: string, accountId?: string | null): Promise<void> {
+    await this.call(
+      accountId,
+      'write',
+      async (client, account) => {
+        await client.v2.unfollow(account.xUserId, targetId);
+      },
+      this.write('unfollow', PRICE_USD.undo),
+    );
+  }
+
+  async like(postId: string, undo: boolean, accountId?: string | null): Promise<void> {
+    await this.call(
+      accountId,
+      'write',
+      async (client, account) => {
+        await (undo ? client.v2.unlike(account.xUserId, postId) : client.v2.like(account.xUserId, postId));
+      },
+      this.write(undo ? 'unlike' : 'like', undo ? PRICE_USD.undo : PRICE_USD.like),
+    );
+  }
+
+  async repost(postId: string, undo: boolean, accountId?: string | null): Promise<void> {
+    await this.call(
+      accountId,
+      'write',
+      async (client, account) => {
+        await (undo
+          ? client.v2.unretweet(account.xUserId, postId)
+          : client.v2.retweet(account.xUserId, postId));
+      },
+      this.write(undo ? 'unrepost' : 'repost', undo ? PRICE_USD.undo : PRICE_USD.repost),
+    );
+  }
+
+  /** Creates a post or a reply. Never retried here: a write is not sent twice blindly. */
+  async post(text: string, replyToPostId: string | null, hasUrl: boolean, accountId?: string | null) {
+    return this.call(
+      accountId,
+      'write',
+      async (client) => {
+        const result = await client.v2.tweet(
+          replyToPostId ? { text, reply: { in_reply_to_tweet_id: replyToPostId } } : { text },
+        );
+        return { id: result.data.id, text: result.data.text };
+      },
+      this.write('post', postPrice(hasUrl)),
     );
   }
 }

@@ -1,5 +1,6 @@
 import type { Handlers } from '@/lib/messages/router';
 import { draftHandlers } from './drafts';
+import { actionHandlers } from './actions';
 import { managerHandlers } from './manager';
 import { panelHandlers } from './panel';
 import { recordHandlers } from './record';
@@ -10,4 +11,5 @@ export const handlers: Handlers = {
   ...draftHandlers,
   ...managerHandlers,
   ...panelHandlers,
+  ...actionHandlers,
 };

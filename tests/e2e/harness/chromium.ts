@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type WebWorker } from 'puppeteer-core';
@@ -64,11 +64,20 @@ export function xEmulatorFlags(port: number): string[] {
 }
 
 /** Starts Chromium with the built extension in a throwaway profile and waits for its worker. */
-export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  extraArgs: string[] = [],
+  options: { downloadsDir?: string } = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error('No built extension in .output/chrome-mv3: run `npm run build` first.');
   }
   const profile = await mkdtemp(join(tmpdir(), 'x-crm-e2e-'));
+  if (options.downloadsDir) {
+    // Where a user's downloads go, set as a user sets it: in the profile's preferences.
+    await mkdir(join(profile, 'Default'), { recursive: true });
+    const preferences = { download: { default_directory: options.downloadsDir, prompt_for_download: false } };
+    await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify(preferences));
+  }
   const browser = await puppeteer.launch({
     executablePath: findChromium(),
     headless: true,

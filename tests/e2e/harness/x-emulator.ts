@@ -7,9 +7,9 @@ export interface WithX extends ExtensionBrowser {
 }
 
 /** The X emulator on HTTPS and Chromium with the built extension pointed at it. */
-export async function launchWithX(): Promise<WithX> {
+export async function launchWithX(options: { downloadsDir?: string } = {}): Promise<WithX> {
   const x = await startFakeX({ https: true });
-  const chromium = await launchWithExtension(xEmulatorFlags(x.port));
+  const chromium = await launchWithExtension(xEmulatorFlags(x.port), options);
   return {
     ...chromium,
     x,

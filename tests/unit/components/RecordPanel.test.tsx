@@ -45,6 +45,7 @@ function fakeBackground() {
   const calls: string[] = [];
   const send = vi.fn(async (name: string, input: unknown) => {
     calls.push(name);
+    if (name === 'actingAccounts') return [];
     if (name === 'panelView') return unassociated;
     if (name === 'peopleSearch') {
       return {
@@ -82,7 +83,7 @@ describe('the record panel', () => {
     );
     expect(await screen.findByText('Associated with @mgarcia_acme.')).toBeTruthy();
     expect(await screen.findByText('Hello <b>CRM</b>')).toBeTruthy();
-    expect(calls).toEqual(['panelView', 'peopleSearch', 'associate', 'personPosts']);
+    expect(calls).toEqual(['actingAccounts', 'panelView', 'peopleSearch', 'associate', 'personPosts']);
   });
 
   it('renders page and X text as text, links only http(s), and names a field that is not a handle', async () => {

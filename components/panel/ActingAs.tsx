@@ -1,0 +1,31 @@
+import { t } from '@/lib/i18n';
+import type { AccountSummary } from '@/lib/store/accounts';
+
+/** Which X account the panel acts as: the default, switchable among the enabled ones. */
+export function ActingAs({
+  accounts,
+  value,
+  onChange,
+}: {
+  accounts: AccountSummary[];
+  value: string | null;
+  onChange: (xUserId: string) => void;
+}) {
+  if (accounts.length === 0) return null;
+  const current = value ?? accounts.find((a) => a.isDefault)?.xUserId ?? accounts[0]?.xUserId;
+  return (
+    <label class="acting-as">
+      {t('actingAs')}{' '}
+      <select
+        value={current}
+        onChange={(event) => onChange((event.currentTarget as HTMLSelectElement).value)}
+      >
+        {accounts.map((account) => (
+          <option key={account.xUserId} value={account.xUserId}>
+            @{account.handle} ({account.name})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

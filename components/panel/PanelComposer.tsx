@@ -1,0 +1,46 @@
+import { useRef } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { Composer } from '../Composer';
+import type { Send } from './api';
+
+/**
+ * The composer inside the panel, for a reply, a mention or a new post. What is typed is a
+ * draft like any other, so it survives a closed panel and shows in the popup's drafts.
+ */
+export function PanelComposer({
+  send,
+  initialText,
+  replyToPostId,
+  accountId,
+  onPosted,
+  onCancel,
+}: {
+  send: Send;
+  initialText: string;
+  replyToPostId: string | null;
+  accountId: string | null;
+  onPosted: () => void;
+  onCancel: () => void;
+}) {
+  const draftId = useRef<string | undefined>(undefined);
+  return (
+    <section class="panel-composer" aria-label={replyToPostId ? t('replyHeading') : t('composeHeading')}>
+      <Composer
+        draft={{ text: initialText }}
+        saveDraft={async (draft) => {
+          const saved = await send('draftSave', { ...draft, replyToPostId, accountId });
+          draftId.current = saved.id;
+          return saved;
+        }}
+        onPost={async (text) => {
+          await send('postCreate', { text, replyToPostId, accountId });
+          if (draftId.current) await send('draftDelete', { id: draftId.current });
+          onPosted();
+        }}
+      />
+      <button type="button" onClick={onCancel}>
+        {t('cancel')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import type { XPerson } from '@/lib/x/people';
+import { formatUsd, PEOPLE_PAGE_SIZE, PRICE_USD } from '@/lib/x/prices';
+import { count, messageOf, type Send } from './api';
+
+/** The most a page can cost: every person on it is a billed user read. */
+const PAGE_COST = formatUsd(PEOPLE_PAGE_SIZE * PRICE_USD.readUser);
+
+/** Followers or following, loaded only on request, a page at a time, each page's cost said first. */
+export function PeopleList({
+  send,
+  xUserId,
+  list,
+  accountId,
+}: {
+  send: Send;
+  xUserId: string;
+  list: 'followers' | 'following';
+  accountId: string | null;
+}) {
+  const [people, setPeople] = useState<XPerson[]>([]);
+  const [next, setNext] = useState<string | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const label = list === 'followers' ? t('followersHeading') : t('followingHeading');
+
+  async function load() {
+    setBusy(true);
+    setError('');
+    try {
+      const page = await send('peoplePage', { xUserId, list, token: next ?? null, accountId });
+      setPeople((shown) => [...shown, ...page.people]);
+      setNext(page.nextToken);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const done = next === null;
+  return (
+    <section aria-label={label}>
+      {people.length > 0 && (
+        <ul class="people" aria-label={label}>
+          {people.map((person) => (
+            <li key={person.id}>
+              <strong>{person.name}</strong> <span class="handle">@{person.handle}</span>{' '}
+              <span class="meta">{t('countFollowers', count(person.followers))}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!done && (
+        <button type="button" disabled={busy} onClick={load}>
+          {next === undefined
+            ? t('loadPeople', label, String(PEOPLE_PAGE_SIZE), PAGE_COST)
+            : t('loadMorePeople', String(PEOPLE_PAGE_SIZE), PAGE_COST)}
+        </button>
+      )}
+      {busy && (
+        <span role="status" class="status">
+          {' '}
+          {t('loading')}
+        </span>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
