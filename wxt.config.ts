@@ -34,7 +34,7 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: 'x-for-crm@extension', strict_min_version: '128.0' } } }
       : { key: CHROME_PUBLIC_KEY }),
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: ['storage', 'downloads'],
+    permissions: ['storage', 'downloads', 'identity'],
     // X sends no CORS headers: only the worker, with these hosts granted, can call it.
     host_permissions: ['https://api.x.com/*', 'https://x.com/*'],
     web_accessible_resources: [

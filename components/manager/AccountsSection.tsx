@@ -120,7 +120,14 @@ export function AccountsSection({ state, send, onState }: ManagerProps) {
           {notice.text}
         </p>
       )}
-      {adding && <AddAccountWizard send={send} onState={onState} onClose={() => setAdding(false)} />}
+      {adding && (
+        <AddAccountWizard
+          send={send}
+          onState={onState}
+          onClose={() => setAdding(false)}
+          canUseOauth2={Boolean(state.keys?.clientId)}
+        />
+      )}
     </section>
   );
 }

@@ -15,7 +15,8 @@ export function AddAccountWizard({
   send,
   onState,
   onClose,
-}: Omit<ManagerProps, 'state'> & { onClose: () => void }) {
+  canUseOauth2,
+}: Omit<ManagerProps, 'state'> & { onClose: () => void; canUseOauth2: boolean }) {
   const [step, setStep] = useState<Step>({ kind: 'name' });
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -36,7 +37,15 @@ export function AddAccountWizard({
   const next = (event: SubmitEvent) => {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget as HTMLFormElement).get('name') ?? '').trim();
+    // The form's second submit button chooses OAuth 2.0 instead of the PIN flow.
+    const withOauth2 = (event.submitter as HTMLButtonElement | null)?.value === 'oauth2';
     void run(async () => {
+      if (withOauth2) {
+        const { account, state } = await send('accountAddOauth2', { name });
+        onState(state);
+        setStep({ kind: 'done', handle: account.handle, avatarUrl: account.avatarUrl });
+        return;
+      }
       await send('accountAddStart', { name });
       setStep({ kind: 'pin', name });
       queueMicrotask(() => pinInput.current?.focus());
@@ -65,6 +74,9 @@ export function AddAccountWizard({
           <div class="buttons">
             <button type="submit" disabled={busy}>
               {t('next')}
+            </button>
+            <button type="submit" value="oauth2" disabled={busy || !canUseOauth2}>
+              {t('signInWithX')}
             </button>
             <button type="button" onClick={onClose}>
               {t('cancel')}

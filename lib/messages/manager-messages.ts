@@ -65,6 +65,12 @@ export const managerMessages = defineMessages({
       .strict(),
     output: z.object({ account: AccountSummary, state: ManagerState }),
   },
+  /** "Sign in with X": OAuth 2.0 with PKCE in the browser's auth window. */
+  accountAddOauth2: {
+    from: ['options'],
+    input: z.object({ name: z.string().trim().min(1).max(80) }).strict(),
+    output: z.object({ account: AccountSummary, state: ManagerState }),
+  },
   accountUpdate: {
     from: ['options'],
     input: z

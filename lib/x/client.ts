@@ -1,5 +1,5 @@
 import './transport/globals';
-import { TwitterApi, type TwitterApiTokens } from 'twitter-api-v2';
+import { TwitterApi, type TwitterApiOAuth2Init, type TwitterApiTokens } from 'twitter-api-v2';
 import { fetchTransport, type RequestGate } from './transport/fetch-plugin';
 
 /** `fetch` as the X client uses it; tests pass one that reaches the emulator. */
@@ -10,10 +10,12 @@ export type XFetch = typeof fetch;
  * the library's normal API on what this returns.
  */
 export function createXClient(
-  tokens: TwitterApiTokens | string,
+  tokens: TwitterApiTokens | TwitterApiOAuth2Init | string,
   fetchImpl?: XFetch,
   gate?: RequestGate,
 ): TwitterApi {
   const settings = { plugins: [fetchTransport(fetchImpl, gate)] };
-  return typeof tokens === 'string' ? new TwitterApi(tokens, settings) : new TwitterApi(tokens, settings);
+  if (typeof tokens === 'string') return new TwitterApi(tokens, settings);
+  if ('clientId' in tokens) return new TwitterApi(tokens, settings);
+  return new TwitterApi(tokens, settings);
 }

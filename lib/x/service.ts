@@ -1,9 +1,10 @@
 import type { IDBPDatabase } from 'idb';
 import type { TweetV2, TwitterApi, UserV2 } from 'twitter-api-v2';
 import { t } from '../i18n';
-import { actingAccount } from '../store/accounts';
+import { actingAccount, getAccount } from '../store/accounts';
 import { getAppKeys } from '../store/app-keys';
 import type { Account, XCrmDb } from '../store/schema';
+import { refreshOauth2 } from './auth/pkce-sign-in';
 import { XCache } from './cache';
 import { createXClient, type XFetch } from './client';
 import { toXError, XError } from './errors';
@@ -24,6 +25,8 @@ export interface XPost {
 
 const TWEET_FIELDS = ['created_at', 'public_metrics', 'entities'] as const;
 const HOUR = 60 * 60 * 1000;
+/** An access token this close to expiry is refreshed before use. */
+const REFRESH_MARGIN_MS = 60_000;
 
 function toPost(tweet: TweetV2): XPost {
   return {
@@ -90,9 +93,58 @@ export class XService {
       };
       return { client: createXClient(tokens, this.options.fetch, gate), account };
     }
-    if (account.oauth2)
-      return { client: createXClient(account.oauth2.accessToken, this.options.fetch, gate), account };
+    if (account.oauth2) {
+      const fresh = await this.freshOauth2(account, keys?.clientId ?? '');
+      return {
+        client: createXClient(fresh.oauth2?.accessToken ?? '', this.options.fetch, gate),
+        account: fresh,
+      };
+    }
     throw new XError('needs-sign-in', t('xNeedsSignIn'));
+  }
+
+  private readonly refreshing = new Map<string, Promise<Account>>();
+
+  /**
+   * An OAuth 2.0 account whose access token is good for another minute. Refreshes of one
+   * account share one request: X rotates the refresh token, so a second refresh with the
+   * old one would fail and lock the account out.
+   */
+  private freshOauth2(account: Account, clientId: string): Promise<Account> {
+    if (account.oauth2 && account.oauth2.expiresAt - this.now() > REFRESH_MARGIN_MS)
+      return Promise.resolve(account);
+    let pending = this.refreshing.get(account.xUserId);
+    if (!pending) {
+      pending = this.refreshOauth2(account.xUserId, clientId).finally(() =>
+        this.refreshing.delete(account.xUserId),
+      );
+      this.refreshing.set(account.xUserId, pending);
+    }
+    return pending;
+  }
+
+  private async refreshOauth2(xUserId: string, clientId: string): Promise<Account> {
+    const db = await this.options.db();
+    // Read again: a refresh that finished before a worker restart already stored new tokens.
+    const current = await getAccount(db, xUserId);
+    if (!current?.oauth2) throw new XError('needs-sign-in', t('xNeedsSignIn'));
+    if (current.oauth2.expiresAt - this.now() > REFRESH_MARGIN_MS) return current;
+    try {
+      if (!current.oauth2.refreshToken || !clientId) throw new XError('needs-sign-in', t('xNeedsSignIn'));
+      const tokens = await refreshOauth2(clientId, current.oauth2.refreshToken, this.options.fetch);
+      const updated: Account = { ...current, oauth2: tokens };
+      // One put: the rotated refresh token is stored whole or not at all.
+      await db.put('accounts', updated);
+      return updated;
+    } catch (error) {
+      const problem = toXError(error);
+      // Offline or X down: try again later. Refused: the grant is gone; say so once, not on every call.
+      if (problem.problem !== 'offline' && problem.problem !== 'x-unavailable') {
+        await db.put('accounts', { ...current, needsSignIn: true });
+        throw new XError('needs-sign-in', t('xNeedsSignIn'));
+      }
+      throw problem;
+    }
   }
 
   private now() {

@@ -6,6 +6,7 @@ import { getAccount, listAccounts, putAccount, removeAccount, summarize } from '
 import { deleteAppKeys, getAppKeys, saveAppKeys } from '@/lib/store/app-keys';
 import { database } from '@/lib/store/db';
 import type { AppKeys } from '@/lib/store/schema';
+import { pkceSignIn, revokeOauth2 } from '@/lib/x/auth/pkce-sign-in';
 import { finishPinSignIn, revokeOauth1, startPinSignIn, verifyAppKeys } from '@/lib/x/auth/pin-sign-in';
 import { XError } from '@/lib/x/errors';
 
@@ -79,6 +80,19 @@ export const managerHandlers: HandlersFor<typeof managerMessages> = {
     return { account: summarize(kept), state: await managerState() };
   },
 
+  async accountAddOauth2({ name }) {
+    const keys = await getAppKeys(await database());
+    if (!keys?.clientId) throw new XError('keys-missing', t('oauth2NoClientId'));
+    const account = await pkceSignIn(keys.clientId, name);
+    const db = await database();
+    const existing = await getAccount(db, account.xUserId);
+    const kept = existing
+      ? { ...account, enabled: existing.enabled, isDefault: existing.isDefault }
+      : account;
+    await putAccount(db, kept);
+    return { account: summarize(kept), state: await managerState() };
+  },
+
   async accountUpdate({ xUserId, enabled, isDefault, name }) {
     const account = await requireAccount(xUserId);
     await putAccount(await database(), {
@@ -95,8 +109,9 @@ export const managerHandlers: HandlersFor<typeof managerMessages> = {
     let revoked = true;
     try {
       const keys = await getAppKeys(await database());
-      if (keys) await revokeOauth1(keys, account);
-      else revoked = false;
+      if (!keys) revoked = false;
+      else if (account.authKind === 'oauth2') await revokeOauth2(keys.clientId, account);
+      else await revokeOauth1(keys, account);
     } catch {
       // The tokens are deleted all the same; the manager says the revoke did not happen.
       revoked = false;

@@ -1,0 +1,210 @@
+// @vitest-environment node
+import { deleteDB } from 'idb';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { putAccount } from '@/lib/store/accounts';
+import { saveAppKeys } from '@/lib/store/app-keys';
+import { openDatabase } from '@/lib/store/db';
+import type { Account } from '@/lib/store/schema';
+import { XService } from '@/lib/x/service';
+import { spentOn, utcDay } from '@/lib/x/usage';
+import { type FakeX, startFakeX } from '../../fake-x';
+import { emulatorFetch } from './emulator-fetch';
+
+const NAME = 'x-crm-service-test';
+let x: FakeX;
+let db: Awaited<ReturnType<typeof openDatabase>>;
+let requests: string[];
+let service: XService;
+let offline = false;
+
+function makeService(options: { now?: () => number; budget?: number | null } = {}) {
+  const base = emulatorFetch(x, (url) => requests.push(url));
+  return new XService({
+    db: async () => db,
+    fetch: (input, init) => (offline ? Promise.reject(new TypeError('Failed to fetch')) : base(input, init)),
+    now: options.now,
+    dailyBudget: async () => options.budget ?? null,
+  });
+}
+
+beforeAll(async () => {
+  x = await startFakeX();
+});
+afterAll(() => x.close());
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  x.reset();
+  offline = false;
+  requests = [];
+  db = await openDatabase(undefined, NAME);
+  await saveAppKeys(db, {
+    consumerKey: x.app.consumerKey,
+    consumerSecret: x.app.consumerSecret,
+    clientId: x.app.clientId,
+    verifiedAt: 1,
+  });
+  const token = x.issueOAuth1Token('samrep_crm');
+  await putAccount(db, {
+    xUserId: token.userId,
+    name: 'Sales team',
+    handle: 'samrep_crm',
+    avatarUrl: '',
+    authKind: 'oauth1',
+    enabled: true,
+    isDefault: true,
+    needsSignIn: false,
+    oauth1: { token: token.accessToken, tokenSecret: token.accessSecret },
+  });
+  service = makeService();
+});
+afterEach(async () => {
+  db.close();
+  await deleteDB(NAME);
+});
+
+const maria = () => x.state.userByUsername('maria_acme');
+
+describe('the X service against the emulator, through the fetch transport', () => {
+  it('finds people by name, looks up a handle and an id, and reads recent posts', async () => {
+    const found = await service.searchPeople('Maria Garcia');
+    expect(found.filter((p) => p.name === 'Maria Garcia')).toHaveLength(3);
+    const byHandle = await service.personByHandle('maria_acme');
+    expect(byHandle?.id).toBe(maria()?.id);
+    expect((await service.personById(maria()?.id ?? ''))?.handle).toBe('maria_acme');
+    const posts = await service.recentPosts(maria()?.id ?? '');
+    expect(posts.length).toBeGreaterThan(0);
+  });
+
+  it('pages through followers with next tokens', async () => {
+    const priya = x.state.userByUsername('priyaraman');
+    const first = await service.peoplePage(priya?.id ?? '', 'followers', null);
+    expect(first.people).toHaveLength(20);
+    const second = await service.peoplePage(priya?.id ?? '', 'followers', first.nextToken);
+    expect(second.people[0]?.id).not.toBe(first.people[0]?.id);
+  });
+
+  it('follows, likes, reposts and posts, each seen at X', async () => {
+    const target = maria()?.id ?? '';
+    await service.follow(target);
+    expect(x.state.follows.has(`1400000000000000000>${target}`)).toBe(true);
+    const post = (await service.recentPosts(target))[0];
+    await service.like(post?.id ?? '', false);
+    await service.repost(post?.id ?? '', false);
+    expect(x.state.likes.has(`1400000000000000000:${post?.id}`)).toBe(true);
+    const created = await service.post('Hello from the CRM', null, false);
+    expect(x.state.posts.get(created.id)?.text).toBe('Hello from the CRM');
+  });
+
+  it('serves a cached read with no call, and shares one request between identical reads in flight', async () => {
+    await service.personByHandle('maria_acme');
+    const afterFirst = requests.length;
+    await service.personByHandle('maria_acme');
+    expect(requests.length).toBe(afterFirst);
+    const fresh = makeService();
+    await db.clear('cache');
+    requests = [];
+    await Promise.all([fresh.personById(maria()?.id ?? ''), fresh.personById(maria()?.id ?? '')]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('maps 401, 403 (access level), 429, 5xx and offline to what the user can do', async () => {
+    x.faults.setUsersSearchForbidden(true);
+    await expect(service.searchPeople('Ana Lopez')).rejects.toMatchObject({ problem: 'not-permitted' });
+    x.faults.setUsersSearchForbidden(false);
+    x.faults.failNext('GET /2/users/by/username/:username', 503, 1);
+    await expect(service.personByHandle('alexseller')).rejects.toMatchObject({ problem: 'x-unavailable' });
+    offline = true;
+    await expect(service.personByHandle('alexseller')).rejects.toMatchObject({ problem: 'offline' });
+    offline = false;
+    x.faults.revokeToken((await db.get('accounts', '1400000000000000000'))?.oauth1?.token ?? '');
+    await expect(service.personByHandle('alexseller')).rejects.toMatchObject({ problem: 'needs-sign-in' });
+  });
+
+  it('sends nothing to an endpoint whose limit is spent until its reset', async () => {
+    x.faults.setRateLimit('GET /2/users/:id', 1);
+    await service.personById(maria()?.id ?? '');
+    const other = x.state.userByUsername('alexseller')?.id ?? '';
+    await expect(service.personById(other)).rejects.toMatchObject({ problem: 'rate-limited' });
+    const sent = x.callsTo('GET /2/users/:id').length;
+    await expect(service.personById(x.state.userByUsername('priyaraman')?.id ?? '')).rejects.toMatchObject({
+      problem: 'rate-limited',
+    });
+    expect(x.callsTo('GET /2/users/:id').length).toBe(sent);
+  });
+
+  it('meters cost as X bills: a user read twice a day counts once, and stops at the daily budget', async () => {
+    await service.searchPeople('Maria Garcia');
+    const today = utcDay(Date.now());
+    const afterSearch = await spentOn(db, today);
+    const found = (await db.getAll('usage')).length;
+    expect(afterSearch).toBeCloseTo(found * 0.01, 5);
+    await db.clear('cache');
+    await service.personByHandle('maria_acme');
+    expect(await spentOn(db, today)).toBeCloseTo(afterSearch, 5);
+    const capped = makeService({ budget: afterSearch });
+    await expect(capped.personByHandle('alexseller')).rejects.toMatchObject({ problem: 'budget' });
+  });
+});
+
+async function samAccount(): Promise<Account> {
+  const account = await db.get('accounts', '1400000000000000000');
+  if (!account) throw new Error('the signed-in account is missing');
+  return account;
+}
+
+describe('OAuth 2.0 accounts', () => {
+  async function oauth2Account(expiresAt: number) {
+    const account = await samAccount();
+    // A real grant from the emulator, so the refresh below is checked by X's rules.
+    const { refreshToken } = await signInWithPkce();
+    await db.put('accounts', {
+      ...account,
+      authKind: 'oauth2',
+      oauth1: undefined,
+      oauth2: {
+        accessToken: 'expired',
+        refreshToken,
+        expiresAt,
+        scope: 'tweet.read users.read offline.access',
+      },
+    });
+  }
+
+  async function signInWithPkce() {
+    const { pkceSignIn } = await import('@/lib/x/auth/pkce-sign-in');
+    const { authorize } = await import('./emulator-fetch');
+    const redirect = 'https://igdoendhfdhhnipboohihecaklcghkmh.chromiumapp.org/';
+    x.addRedirectUri(redirect);
+    fakeBrowser.identity.getRedirectURL = () => redirect;
+    const account = await pkceSignIn(x.app.clientId, 'Support', {
+      fetch: emulatorFetch(x),
+      webAuthFlow: async (url) => (await authorize(x, url)).headers.get('location') ?? undefined,
+    });
+    return { refreshToken: account.oauth2?.refreshToken ?? null };
+  }
+
+  it('refreshes an expiring token once for concurrent calls and stores the rotated refresh token', async () => {
+    await oauth2Account(Date.now() - 1000);
+    const before = x.callsTo('POST /2/oauth2/token').length;
+    await Promise.all([service.personByHandle('maria_acme'), service.personByHandle('alexseller')]);
+    expect(x.callsTo('POST /2/oauth2/token').length).toBe(before + 1);
+    const stored = await db.get('accounts', '1400000000000000000');
+    expect(stored?.oauth2?.accessToken).not.toBe('expired');
+    expect(stored?.oauth2?.expiresAt).toBeGreaterThan(Date.now());
+  });
+
+  it('marks the account "needs sign-in again" once when the refresh is refused, and then sends nothing', async () => {
+    await oauth2Account(Date.now() - 1000);
+    const account = await samAccount();
+    const grant = account.oauth2;
+    if (!grant) throw new Error('not an OAuth 2.0 account');
+    await db.put('accounts', { ...account, oauth2: { ...grant, refreshToken: 'revoked-or-unknown' } });
+    await expect(service.personByHandle('maria_acme')).rejects.toMatchObject({ problem: 'needs-sign-in' });
+    expect((await db.get('accounts', '1400000000000000000'))?.needsSignIn).toBe(true);
+    const sent = x.calls.length;
+    await expect(service.personByHandle('alexseller')).rejects.toMatchObject({ problem: 'needs-sign-in' });
+    expect(x.calls.length).toBe(sent);
+  });
+});
