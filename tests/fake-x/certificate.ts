@@ -3,10 +3,15 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { generate } from 'selfsigned';
 
-export async function makeCertificate(): Promise<{ key: string; cert: string }> {
+/** The names X is reached by; the sandbox's demo CRM server passes its own hosts instead. */
+const X_HOST_NAMES = ['api.x.com', 'x.com', 'upload.x.com', 'pbs.twimg.com', 'localhost'];
+
+export async function makeCertificate(
+  hostNames: readonly string[] = X_HOST_NAMES,
+): Promise<{ key: string; cert: string }> {
   const notBeforeDate = new Date(Date.now() - 86_400_000);
   const notAfterDate = new Date(Date.now() + 30 * 86_400_000);
-  const pems = await generate([{ name: 'commonName', value: 'api.x.com' }], {
+  const pems = await generate([{ name: 'commonName', value: hostNames[0] ?? 'localhost' }], {
     keyType: 'ec',
     curve: 'P-256',
     algorithm: 'sha256',
@@ -19,12 +24,8 @@ export async function makeCertificate(): Promise<{ key: string; cert: string }> 
       {
         name: 'subjectAltName',
         altNames: [
-          { type: 2, value: 'api.x.com' },
-          { type: 2, value: 'x.com' },
-          { type: 2, value: 'upload.x.com' },
-          { type: 2, value: 'pbs.twimg.com' },
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
+          ...hostNames.map((value) => ({ type: 2 as const, value })),
+          { type: 7 as const, ip: '127.0.0.1' },
         ],
       },
     ],
