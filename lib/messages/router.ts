@@ -50,7 +50,8 @@ export function createRouter(handlers: Handlers, self: SenderIdentity) {
       return refuse(REFUSAL.sender, t('errorSender', name));
     }
     const input = spec.input.safeParse(envelope.data.input);
-    if (!input.success) return refuse(REFUSAL.input, t('errorInput', name, z.prettifyError(input.error)));
+    if (!input.success)
+      return refuse(REFUSAL.input, t('errorInput', name, clip(z.prettifyError(input.error))));
     const handler = handlers[name as MessageName] as (
       input: unknown,
       context: HandlerContext,
@@ -65,6 +66,11 @@ export function createRouter(handlers: Handlers, self: SenderIdentity) {
       return refuse(REFUSAL.internal, t('errorInternal'));
     }
   };
+}
+
+/** Zod's explanation quotes the sender's keys, which may be any size: keep the answer short. */
+function clip(text: string, max = 1000): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 function refuse(code: string, message: string): Reply {
