@@ -1,58 +1,79 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { RecordFields } from '@/lib/crm/adapter';
-import { detectRecord } from '@/lib/crm/adapters';
 import { crmHostPatterns } from '@/lib/crm/hosts';
+import { detectRecordPage } from '@/lib/crm/pages';
+import type { CrmId, RecordRef } from '@/lib/crm/record';
 import { sendMessage } from '@/lib/messages/client';
-import { mountRecordUi } from './record-ui';
-import { waitForElement } from './wait-for-element';
+import { watchDisabledCrms } from './disabled-crms';
+import type { RecordUi } from './record-ui';
+import { showRecord } from './show-record';
 
-/** How long a record page may take to render its title before the icon floats instead. */
-const TITLE_TIMEOUT_MS = 4000;
+/** The record the page shows, and its icon once mounted. */
+interface Shown {
+  ref: RecordRef;
+  controller: AbortController;
+  ui?: RecordUi;
+}
 
-/** Page text is untrusted and unbounded; the protocol accepts 500 characters a field. */
-function clipFields(fields: RecordFields): RecordFields {
-  const clip = (value: string | undefined) => value?.slice(0, 500);
-  return {
-    fullName: fields.fullName.slice(0, 500),
-    company: clip(fields.company),
-    email: clip(fields.email),
-    twitterField: clip(fields.twitterField),
-  };
+// Not recordKey from lib/crm/record: that module brings zod into every CRM page.
+const sameRecord = (a: RecordRef, b: RecordRef) =>
+  a.crm === b.crm && a.tenant === b.tenant && a.type === b.type && a.id === b.id;
+
+function warn(error: unknown) {
+  // A CRM page must never break because of us; the console is where a developer looks.
+  console.warn('X for CRM: could not show the record', error);
 }
 
 export default defineContentScript({
   matches: [...crmHostPatterns],
   runAt: 'document_idle',
   main(ctx) {
-    let current: AbortController | undefined;
-    const show = (url: URL) => {
-      current?.abort();
-      current = new AbortController();
-      void showRecord(url, current.signal).catch((error: unknown) => {
-        // A CRM page must never break because of us; the console is where a developer looks.
-        console.warn('X for CRM: could not show the record', error);
-      });
-    };
+    let url = new URL(location.href);
+    let disabled: readonly CrmId[] | undefined;
+    let shown: Shown | undefined;
+    let panelOpen = false;
 
-    async function showRecord(url: URL, signal: AbortSignal) {
-      const detected = detectRecord(url);
-      if (!detected) {
-        await sendMessage('recordLeft', {});
+    /** Brings the icon in line with the URL and the settings; called on every change of either. */
+    const follow = () => {
+      if (!disabled) return;
+      const detected = detectRecordPage(url);
+      const ref = detected && !disabled.includes(detected.page.id) ? detected.ref : undefined;
+      // A query or hash change on the same record (a tab of the record page) keeps the icon.
+      if (ref && shown && sameRecord(ref, shown.ref)) return;
+      const left = shown;
+      const anchor = left?.ui?.anchor();
+      // Still waiting for the last record: its panel never opened, so the wish carries on.
+      if (left?.ui) panelOpen = left.ui.isPanelOpen();
+      left?.controller.abort();
+      shown = undefined;
+      if (!detected || !ref) {
+        panelOpen = false;
+        // A list view tells the background; a switched-off vendor only if we had shown a record.
+        if (!detected || left) sendMessage('recordLeft', {}).catch(warn);
         return;
       }
-      const { adapter, ref } = detected;
-      const findTitle = () => adapter.findTitle(document, ref);
-      const title = await waitForElement(findTitle, { signal, timeoutMs: TITLE_TIMEOUT_MS });
-      if (signal.aborted) return;
-      const fields = clipFields(adapter.readFields(document, title));
-      await sendMessage('recordDetected', { ...ref, ...fields, url: url.href });
-      if (signal.aborted) return;
-      await mountRecordUi(ctx, { title, findTitle, fullName: fields.fullName, signal });
-    }
+      const entry: Shown = { ref, controller: new AbortController() };
+      shown = entry;
+      showRecord(detected.page, ref, url, {
+        signal: entry.controller.signal,
+        left: anchor ? { element: anchor, text: anchor.textContent } : undefined,
+        openPanel: panelOpen,
+      }).then((ui) => {
+        entry.ui = ui;
+      }, warn);
+    };
 
-    show(new URL(location.href));
+    const stopWatching = watchDisabledCrms((crms) => {
+      disabled = crms;
+      follow();
+    });
     // Single-page CRMs: location.href still holds the old URL when this fires.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => show(newUrl));
-    ctx.onInvalidated(() => current?.abort());
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      url = newUrl;
+      follow();
+    });
+    ctx.onInvalidated(() => {
+      stopWatching();
+      shown?.controller.abort();
+    });
   },
 });

@@ -20,7 +20,14 @@ export function waitForElement(
       const element = find();
       if (element) finish(element);
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    // Text too: a CRM may keep the title element and only change its words. Classes too:
+    // Lightning brings a cached view back by making it active again, adding no node.
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributeFilter: ['class'],
+    });
     const timer = setTimeout(() => finish(find()), timeoutMs);
     signal.addEventListener('abort', onAbort);
   });

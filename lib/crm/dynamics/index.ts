@@ -1,12 +1,13 @@
-import type { CrmAdapter } from '../adapter';
+import type { CrmAdapter, CrmPage } from '../adapter';
 import { findDynamicsTitle, readDynamicsFields } from './page';
 import { dynamicsExamples, dynamicsMatches, parseDynamicsRecordUrl } from './urls';
 
-export const dynamics: CrmAdapter = {
+/** The half the content script bundles: no example URLs, no match patterns. */
+export const dynamicsPage: CrmPage = {
   id: 'dynamics',
-  matches: dynamicsMatches,
   parseRecordUrl: parseDynamicsRecordUrl,
-  examples: dynamicsExamples,
   findTitle: findDynamicsTitle,
   readFields: readDynamicsFields,
 };
+
+export const dynamics: CrmAdapter = { ...dynamicsPage, matches: dynamicsMatches, examples: dynamicsExamples };

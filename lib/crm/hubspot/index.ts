@@ -1,12 +1,13 @@
-import type { CrmAdapter } from '../adapter';
+import type { CrmAdapter, CrmPage } from '../adapter';
 import { findHubspotTitle, readHubspotFields } from './page';
 import { hubspotExamples, hubspotMatches, parseHubspotRecordUrl } from './urls';
 
-export const hubspot: CrmAdapter = {
+/** The half the content script bundles: no example URLs, no match patterns. */
+export const hubspotPage: CrmPage = {
   id: 'hubspot',
-  matches: hubspotMatches,
   parseRecordUrl: parseHubspotRecordUrl,
-  examples: hubspotExamples,
   findTitle: findHubspotTitle,
   readFields: readHubspotFields,
 };
+
+export const hubspot: CrmAdapter = { ...hubspotPage, matches: hubspotMatches, examples: hubspotExamples };

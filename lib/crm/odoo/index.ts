@@ -1,12 +1,13 @@
-import type { CrmAdapter } from '../adapter';
+import type { CrmAdapter, CrmPage } from '../adapter';
 import { findOdooTitle, readOdooFields } from './page';
 import { odooExamples, odooMatches, parseOdooRecordUrl } from './urls';
 
-export const odoo: CrmAdapter = {
+/** The half the content script bundles: no example URLs, no match patterns. */
+export const odooPage: CrmPage = {
   id: 'odoo',
-  matches: odooMatches,
   parseRecordUrl: parseOdooRecordUrl,
-  examples: odooExamples,
   findTitle: findOdooTitle,
   readFields: readOdooFields,
 };
+
+export const odoo: CrmAdapter = { ...odooPage, matches: odooMatches, examples: odooExamples };

@@ -1,12 +1,17 @@
-import type { CrmAdapter } from '../adapter';
+import type { CrmAdapter, CrmPage } from '../adapter';
 import { findPipedriveTitle, readPipedriveFields } from './page';
 import { pipedriveExamples, pipedriveMatches, parsePipedriveRecordUrl } from './urls';
 
-export const pipedrive: CrmAdapter = {
+/** The half the content script bundles: no example URLs, no match patterns. */
+export const pipedrivePage: CrmPage = {
   id: 'pipedrive',
-  matches: pipedriveMatches,
   parseRecordUrl: parsePipedriveRecordUrl,
-  examples: pipedriveExamples,
   findTitle: findPipedriveTitle,
   readFields: readPipedriveFields,
+};
+
+export const pipedrive: CrmAdapter = {
+  ...pipedrivePage,
+  matches: pipedriveMatches,
+  examples: pipedriveExamples,
 };

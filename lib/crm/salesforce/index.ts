@@ -1,12 +1,17 @@
-import type { CrmAdapter } from '../adapter';
+import type { CrmAdapter, CrmPage } from '../adapter';
 import { findSalesforceTitle, readSalesforceFields } from './page';
 import { salesforceExamples, salesforceMatches, parseSalesforceRecordUrl } from './urls';
 
-export const salesforce: CrmAdapter = {
+/** The half the content script bundles: no example URLs, no match patterns. */
+export const salesforcePage: CrmPage = {
   id: 'salesforce',
-  matches: salesforceMatches,
   parseRecordUrl: parseSalesforceRecordUrl,
-  examples: salesforceExamples,
   findTitle: findSalesforceTitle,
   readFields: readSalesforceFields,
+};
+
+export const salesforce: CrmAdapter = {
+  ...salesforcePage,
+  matches: salesforceMatches,
+  examples: salesforceExamples,
 };

@@ -1,12 +1,13 @@
-import type { CrmAdapter } from '../adapter';
+import type { CrmAdapter, CrmPage } from '../adapter';
 import { findZohoTitle, readZohoFields } from './page';
-import { parseZohoRecordUrl, zohoExamples, zohoMatches } from './urls';
+import { zohoExamples, zohoMatches, parseZohoRecordUrl } from './urls';
 
-export const zoho: CrmAdapter = {
+/** The half the content script bundles: no example URLs, no match patterns. */
+export const zohoPage: CrmPage = {
   id: 'zoho',
-  matches: zohoMatches,
   parseRecordUrl: parseZohoRecordUrl,
-  examples: zohoExamples,
   findTitle: findZohoTitle,
   readFields: readZohoFields,
 };
+
+export const zoho: CrmAdapter = { ...zohoPage, matches: zohoMatches, examples: zohoExamples };

@@ -9,6 +9,8 @@ export interface CrmRoute {
   url: string;
   fixture: string;
   headers?: Record<string, string>;
+  /** Changes the fixture before it is served, e.g. to play a vendor's redesign. */
+  edit?: (html: string) => string;
 }
 
 /**
@@ -19,8 +21,9 @@ export interface CrmRoute {
 export async function serveCrmPages(page: Page, routes: CrmRoute[]): Promise<void> {
   const bodies = new Map<string, { body: string; headers: Record<string, string> }>();
   for (const route of routes) {
+    const html = await readFile(resolve('tests/fixtures', route.fixture), 'utf8');
     bodies.set(route.url, {
-      body: await readFile(resolve('tests/fixtures', route.fixture), 'utf8'),
+      body: route.edit ? route.edit(html) : html,
       headers: route.headers ?? {},
     });
   }

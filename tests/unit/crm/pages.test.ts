@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { SETTINGS_STORAGE_KEY } from '@/entrypoints/crm.content/disabled-crms';
+import { adapters, detectRecord } from '@/lib/crm/adapters';
+import { crmPages, detectRecordPage } from '@/lib/crm/pages';
+import { settingsItem } from '@/lib/store/settings';
+
+describe('the content script’s page halves', () => {
+  it('are every adapter’s own functions, in the same order', () => {
+    expect(crmPages.map((page) => page.id)).toEqual(adapters.map((adapter) => adapter.id));
+    crmPages.forEach((page, index) => {
+      const adapter = adapters[index];
+      expect(page.parseRecordUrl).toBe(adapter?.parseRecordUrl);
+      expect(page.findTitle).toBe(adapter?.findTitle);
+      expect(page.readFields).toBe(adapter?.readFields);
+    });
+  });
+
+  it('detect the same record as the adapters on every example URL', () => {
+    for (const example of adapters.flatMap((adapter) => adapter.examples)) {
+      const url = new URL(example);
+      expect(detectRecordPage(url)?.ref, example).toEqual(detectRecord(url)?.ref);
+    }
+  });
+});
+
+describe('the content script’s settings key', () => {
+  it('is where settingsItem keeps the settings in storage.local', () => {
+    expect(settingsItem.key).toBe(`local:${SETTINGS_STORAGE_KEY}`);
+  });
+});
