@@ -72,13 +72,14 @@ function withFullDisk(db: IDBPDatabase<XCrmDb>, failOnPut: number): IDBPDatabase
         // abort: in the worker that is an unhandled rejection in the console, nothing more.
         tx.done.catch(() => {});
         let puts = 0;
-        const store = new Proxy(tx.store, {
+        type Store = { put(...values: unknown[]): Promise<unknown> };
+        const store = new Proxy(tx.store as unknown as Store, {
           get(storeTarget, key) {
             if (key !== 'put') {
               const value = Reflect.get(storeTarget, key, storeTarget);
               return typeof value === 'function' ? value.bind(storeTarget) : value;
             }
-            return async (...putArgs: Parameters<typeof storeTarget.put>) => {
+            return async (...putArgs: unknown[]) => {
               if (++puts < failOnPut) return storeTarget.put(...putArgs);
               const error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
               tx.abort();
