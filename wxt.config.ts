@@ -34,7 +34,12 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: 'x-for-crm@extension', strict_min_version: '128.0' } } }
       : { key: CHROME_PUBLIC_KEY }),
     action: { default_title: '__MSG_actionTitle__' },
+    // Opens the popup from the keyboard; people can change it at chrome://extensions/shortcuts.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' } },
+    },
     permissions: ['storage', 'downloads', 'identity'],
+    storage: { managed_schema: 'managed-schema.json' },
     // X sends no CORS headers: only the worker, with these hosts granted, can call it.
     host_permissions: ['https://api.x.com/*', 'https://x.com/*'],
     web_accessible_resources: [

@@ -33,6 +33,11 @@ export function KeysSection({ state, send, onState }: ManagerProps) {
   return (
     <section aria-labelledby="keys-heading">
       <h2 id="keys-heading">{t('keysHeading')}</h2>
+      {(state.policy.locked || state.policy.keysFromPolicy) && (
+        <p class="managed" id="keys-managed">
+          {t('setByOrganisation')}
+        </p>
+      )}
       <dl class="keys">
         <div>
           <dt>{t('consumerKey')}</dt>
@@ -59,7 +64,12 @@ export function KeysSection({ state, send, onState }: ManagerProps) {
           </dd>
         </div>
       </dl>
-      <button type="button" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        disabled={state.policy.locked}
+        aria-describedby={state.policy.locked ? 'keys-managed' : undefined}
+        onClick={() => dialog.current?.showModal()}
+      >
         {t('keysSettings')}
       </button>
       <dialog ref={dialog} aria-labelledby="keys-dialog-heading">

@@ -36,7 +36,8 @@ export function MaintenanceSection({ state, send, onState }: ManagerProps) {
           </ul>
         </>
       )}
-      <form onSubmit={deleteKeys} hidden={!state.keys}>
+      {state.policy.locked && <p class="managed">{t('setByOrganisation')}</p>}
+      <form onSubmit={deleteKeys} hidden={!state.keys || state.policy.locked}>
         <label>
           {t('maintenanceTypeToConfirm', CONFIRM_WORD)}
           <input

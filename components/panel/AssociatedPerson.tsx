@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import type { Permissions } from '@/lib/store/policy';
 import type { XPerson } from '@/lib/x/people';
 import { formatUsd, PRICE_USD } from '@/lib/x/prices';
 import { messageOf, type Send } from './api';
@@ -15,11 +16,19 @@ export function AssociatedPerson({
   send,
   person,
   accountId,
+  permissions,
 }: {
   send: Send;
   person: XPerson;
   accountId: string | null;
+  /** What policy allows; null while unknown. */
+  permissions: Permissions | null;
 }) {
+  const may = {
+    post: permissions?.post ?? false,
+    follow: permissions?.follow ?? false,
+    engage: permissions?.engage ?? false,
+  };
   const [following, setFollowing] = useState<boolean | null>(null);
   const [compose, setCompose] = useState<Compose>(null);
   const [notice, setNotice] = useState<{ text: string; isError: boolean } | null>(null);
@@ -51,7 +60,7 @@ export function AssociatedPerson({
     <>
       <ProfileCard person={person} />
       <div class="buttons wrap">
-        {following ? (
+        {!may.follow ? null : following ? (
           <button type="button" onClick={() => follow(false)} title={t('costOf', formatUsd(PRICE_USD.undo))}>
             {t('unfollow')}
           </button>
@@ -60,9 +69,14 @@ export function AssociatedPerson({
             {t('follow')}
           </button>
         )}
-        <button type="button" onClick={() => setCompose({ text: `@${person.handle} `, replyToPostId: null })}>
-          {t('mention')}
-        </button>
+        {may.post && (
+          <button
+            type="button"
+            onClick={() => setCompose({ text: `@${person.handle} `, replyToPostId: null })}
+          >
+            {t('mention')}
+          </button>
+        )}
         <button type="button" onClick={savePhoto}>
           {t('savePhoto')}
         </button>
@@ -92,6 +106,7 @@ export function AssociatedPerson({
         send={send}
         xUserId={person.id}
         accountId={accountId}
+        may={may}
         onReply={(postId) => setCompose({ text: `@${person.handle} `, replyToPostId: postId })}
       />
       <h2>{t('followersHeading')}</h2>

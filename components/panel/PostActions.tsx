@@ -11,11 +11,14 @@ export function PostActions({
   send,
   postId,
   accountId,
+  may,
   onReply,
 }: {
   send: Send;
   postId: string;
   accountId: string | null;
+  /** What policy allows; a forbidden action is not offered at all. */
+  may: { post: boolean; engage: boolean };
   onReply: () => void;
 }) {
   const [liked, setLiked] = useState(false);
@@ -35,27 +38,35 @@ export function PostActions({
 
   return (
     <div class="post-actions">
-      <button type="button" onClick={onReply} title={t('costOf', formatUsd(PRICE_USD.createPost))}>
-        {t('reply')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={reposted}
-        title={t('costOf', formatUsd(reposted ? PRICE_USD.undo : PRICE_USD.repost))}
-        onClick={() =>
-          toggle(reposted, setReposted, () => send('postRepost', { postId, undo: reposted, accountId }))
-        }
-      >
-        {reposted ? t('undoRepost') : t('repost')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={liked}
-        title={t('costOf', formatUsd(liked ? PRICE_USD.undo : PRICE_USD.like))}
-        onClick={() => toggle(liked, setLiked, () => send('postLike', { postId, undo: liked, accountId }))}
-      >
-        {liked ? t('unlike') : t('like')}
-      </button>
+      {may.post && (
+        <button type="button" onClick={onReply} title={t('costOf', formatUsd(PRICE_USD.createPost))}>
+          {t('reply')}
+        </button>
+      )}
+      {may.engage && (
+        <>
+          <button
+            type="button"
+            aria-pressed={reposted}
+            title={t('costOf', formatUsd(reposted ? PRICE_USD.undo : PRICE_USD.repost))}
+            onClick={() =>
+              toggle(reposted, setReposted, () => send('postRepost', { postId, undo: reposted, accountId }))
+            }
+          >
+            {reposted ? t('undoRepost') : t('repost')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={liked}
+            title={t('costOf', formatUsd(liked ? PRICE_USD.undo : PRICE_USD.like))}
+            onClick={() =>
+              toggle(liked, setLiked, () => send('postLike', { postId, undo: liked, accountId }))
+            }
+          >
+            {liked ? t('unlike') : t('like')}
+          </button>
+        </>
+      )}
       {error && (
         <p role="alert" class="error">
           {error}

@@ -10,11 +10,13 @@ export function RecentPosts({
   send,
   xUserId,
   accountId,
+  may,
   onReply,
 }: {
   send: Send;
   xUserId: string;
   accountId: string | null;
+  may: { post: boolean; engage: boolean };
   onReply: (postId: string) => void;
 }) {
   const [posts, setPosts] = useState<XPost[] | null>(null);
@@ -56,6 +58,7 @@ export function RecentPosts({
                 send={send}
                 postId={post.id}
                 accountId={accountId}
+                may={may}
                 onReply={() => onReply(post.id)}
               />
             </li>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { PanelView } from '@/lib/messages/panel-messages';
 import type { AccountSummary } from '@/lib/store/accounts';
+import type { Permissions } from '@/lib/store/policy';
 import type { XPerson } from '@/lib/x/people';
 import { RecordSummary } from '../RecordSummary';
 import { messageOf, type Send } from './api';
@@ -18,6 +19,7 @@ export function RecordPanel({ send }: { send: Send }) {
   const [actionError, setActionError] = useState('');
   const [accounts, setAccounts] = useState<AccountSummary[]>([]);
   const [accountId, setAccountId] = useState<string | null>(null);
+  const [permissions, setPermissions] = useState<Permissions | null>(null);
 
   const show = useCallback((work: Promise<PanelView>) => {
     setActionError('');
@@ -32,6 +34,8 @@ export function RecordPanel({ send }: { send: Send }) {
 
   useEffect(() => {
     send('actingAccounts', {}).then(setAccounts, () => setAccounts([]));
+    // Until the policy is known, offer no write action rather than one that may be refused.
+    send('permissions', {}).then(setPermissions, () => setPermissions(null));
     send('panelView', {}).then(
       (view) => setState({ kind: 'ready', view }),
       (error: unknown) => setState({ kind: 'failed', message: messageOf(error) }),
@@ -87,7 +91,12 @@ export function RecordPanel({ send }: { send: Send }) {
               {t('disassociate')}
             </button>
           </div>
-          <AssociatedPerson send={send} person={view.person} accountId={accountId} />
+          <AssociatedPerson
+            send={send}
+            person={view.person}
+            accountId={accountId}
+            permissions={permissions}
+          />
         </>
       ) : (
         <FindPerson send={send} fullName={view.record.fullName} onAssociate={associate} />

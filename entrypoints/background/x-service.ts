@@ -1,4 +1,5 @@
 import { database } from '@/lib/store/db';
+import { readPolicy } from '@/lib/store/policy';
 import { settingsItem } from '@/lib/store/settings';
 import { XService } from '@/lib/x/service';
 

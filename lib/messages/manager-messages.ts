@@ -23,7 +23,18 @@ export const KeysView = z.object({
   verifiedAt: z.number().nullable(),
 });
 
+/** What the organisation's policy decides, for the manager to show and lock. */
+export const PolicyView = z.object({
+  post: z.boolean(),
+  follow: z.boolean(),
+  engage: z.boolean(),
+  locked: z.boolean(),
+  allowedCrms: z.array(z.string()).nullable(),
+  keysFromPolicy: z.boolean(),
+});
+
 export const ManagerState = z.object({
+  policy: PolicyView,
   keys: KeysView.nullable(),
   accounts: z.array(AccountSummary),
 });

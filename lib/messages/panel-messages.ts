@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CrmRecord } from '../crm/record';
 import type { TwitterField } from '../crm/twitter-handle';
+import type { Permissions } from '../store/policy';
 import type { RankedPerson } from '../x/match';
 import type { XPerson } from '../x/people';
 import type { XPost } from '../x/service';
@@ -44,5 +45,7 @@ export const panelMessages = defineMessages({
     output: typed<PanelView>(),
   },
   disassociate: { from: ['panel'], input: empty, output: typed<PanelView>() },
+  /** What the organisation's policy lets the user do, so pages offer only that. */
+  permissions: { from: ['panel', 'popup', 'options'], input: empty, output: typed<Permissions>() },
   personPosts: { from: ['panel'], input: z.object({ xUserId }).strict(), output: typed<XPost[]>() },
 });

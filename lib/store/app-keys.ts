@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import { readPolicy } from './policy';
 import type { AppKeys, XCrmDb } from './schema';
 
 type Db = IDBPDatabase<XCrmDb>;
@@ -16,4 +17,20 @@ export async function saveAppKeys(db: Db, keys: Omit<AppKeys, 'id'>): Promise<vo
 /** Deletes the keys; only the manager's maintenance section calls this. */
 export async function deleteAppKeys(db: Db): Promise<void> {
   await db.delete('appKeys', 'app');
+}
+
+/**
+ * The keys in force: those the organisation pushed by policy, field by field, over those
+ * entered in the manager.
+ */
+export async function effectiveAppKeys(db: Db): Promise<AppKeys | null> {
+  const [stored, policy] = await Promise.all([getAppKeys(db), readPolicy()]);
+  if (!stored && !policy.consumerKey && !policy.clientId) return null;
+  return {
+    id: 'app',
+    consumerKey: policy.consumerKey ?? stored?.consumerKey ?? '',
+    consumerSecret: policy.consumerSecret ?? stored?.consumerSecret ?? '',
+    clientId: policy.clientId ?? stored?.clientId ?? '',
+    verifiedAt: stored?.verifiedAt ?? null,
+  };
 }

@@ -27,6 +27,8 @@ export async function saveDraft(db: Db, input: DraftInput, now: number = Date.no
     replyToPostId:
       input.replyToPostId !== undefined ? input.replyToPostId : (existing?.replyToPostId ?? null),
     accountId: input.accountId !== undefined ? input.accountId : (existing?.accountId ?? null),
+    // X's reason for refusing the text stays only while the text is the one it refused.
+    problem: existing && existing.text === input.text ? (existing.problem ?? null) : null,
     // Strictly increasing, so "newest first" holds even for two saves in one millisecond.
     updatedAt: Math.max(now, (existing?.updatedAt ?? 0) + 1),
   };

@@ -14,6 +14,10 @@ export interface Association extends RecordRef {
   createdAt: number;
   /** The X account (user id) that was acting when it was made. */
   byAccount: string | null;
+  /** The record's name, company and address as the CRM page showed them; absent on rows made before they were kept. */
+  recordName?: string;
+  company?: string;
+  url?: string;
 }
 
 export type AuthKind = 'oauth1' | 'oauth2';
@@ -46,12 +50,19 @@ export interface Draft {
   replyToPostId: string | null;
   accountId: string | null;
   updatedAt: number;
+  /** Why X refused this text when it was posted, until the text is edited. */
+  problem?: string | null;
 }
 
 export interface OutboxItem extends Draft {
   /** Why the last send failed, in words for the user. */
   lastError: string;
   attempts: number;
+  /**
+   * When the first send began: a post X made from an unclear failure is at X after this,
+   * which is how a retry finds it instead of posting twice.
+   */
+  firstAttemptAt: number;
 }
 
 export interface UsageEntry {

@@ -11,6 +11,8 @@ export type XProblem =
   | 'x-unavailable'
   | 'offline'
   | 'budget'
+  /** X already has this text from this account (403 "duplicate content"): for a post, it is sent. */
+  | 'duplicate'
   | 'refused';
 
 /** A failed X call, with a stable code for the UI and a sentence for the user. */
@@ -49,6 +51,7 @@ export function toXError(error: unknown): XError {
     }
     if (status >= 500) return new XError('x-unavailable', t('xUnavailable'));
     const detail = detailOf(error.data);
+    if (status === 403 && /duplicate content/i.test(detail)) return new XError('duplicate', t('xDuplicate'));
     if (
       status === 403 &&
       /client-not-enrolled|access level|not permitted|Client Forbidden/i.test(JSON.stringify(error.data))

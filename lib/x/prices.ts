@@ -36,3 +36,14 @@ export function formatUsd(amount: number): string {
 
 /** People on one followers or following page: small, so a page costs cents, not dollars. */
 export const PEOPLE_PAGE_SIZE = 20;
+
+/** Posts on one page of recent search: X's smallest page, so each page costs cents. */
+export const SEARCH_PAGE_SIZE = 10;
+
+/**
+ * The most a search page can cost: every post, and every author when each post is by
+ * someone else (authors read again on the same UTC day are not billed twice, so often less).
+ */
+export function searchPagePrice(posts: number = SEARCH_PAGE_SIZE): number {
+  return posts * PRICE_USD.readPost + posts * PRICE_USD.readUser;
+}

@@ -2,7 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import type { TweetV2, TwitterApi, UserV2 } from 'twitter-api-v2';
 import { t } from '../i18n';
 import { actingAccount, getAccount } from '../store/accounts';
-import { getAppKeys } from '../store/app-keys';
+import { effectiveAppKeys } from '../store/app-keys';
 import type { Account, XCrmDb } from '../store/schema';
 import { refreshOauth2 } from './auth/pkce-sign-in';
 import { XCache } from './cache';
@@ -21,6 +21,13 @@ export interface XPost {
   likes: number;
   reposts: number;
   replies: number;
+}
+
+/** A post of the acting account as the outbox compares it: its text and when X made it. */
+export interface XOwnPost {
+  id: string;
+  text: string;
+  createdAt: string | null;
 }
 
 const TWEET_FIELDS = ['created_at', 'public_metrics', 'entities'] as const;
@@ -52,6 +59,19 @@ export interface XServiceOptions {
   dailyBudget?: () => Promise<number | null>;
 }
 
+/** A post found by a search, with its author. */
+export interface XSearchPost extends XPost {
+  authorId: string;
+  authorName: string;
+  authorHandle: string;
+}
+
+/** A page of search results, with the token for the next page. */
+export interface SearchPage {
+  posts: XSearchPost[];
+  nextToken: string | null;
+}
+
 /** A page of followers or following, with the token for the next page. */
 export interface PeoplePage {
   people: XPerson[];
@@ -78,7 +98,7 @@ export class XService {
   /** The client for the acting account, or an error saying what is missing. */
   async clientFor(accountId?: string | null): Promise<{ client: TwitterApi; account: Account }> {
     const db = await this.options.db();
-    const keys = await getAppKeys(db);
+    const keys = await effectiveAppKeys(db);
     const account = await actingAccount(db, accountId);
     if (!account) throw new XError('needs-sign-in', t('xNoAccount'));
     if (account.needsSignIn) throw new XError('needs-sign-in', t('xNeedsSignIn'));
@@ -340,6 +360,80 @@ export class XService {
     );
   }
 
+  /**
+   * Recent posts (X's last 7 days) matching a search query, newest first, one page of 10.
+   * Each post is billed once a day as a post read; the authors come with it as an expansion.
+   */
+  async searchRecent(
+    query: string,
+    nextToken: string | null,
+    accountId?: string | null,
+  ): Promise<SearchPage> {
+    return this.call(
+      accountId,
+      'read',
+      async (client) => {
+        const result = await client.v2.get<{
+          data?: TweetV2[];
+          includes?: { users?: UserV2[] };
+          meta?: { next_token?: string };
+        }>('tweets/search/recent', {
+          query,
+          max_results: 10,
+          'tweet.fields': TWEET_FIELDS.join(','),
+          expansions: 'author_id',
+          'user.fields': 'name,username',
+          ...(nextToken ? { next_token: nextToken } : {}),
+        });
+        const authors = new Map((result.includes?.users ?? []).map((user) => [user.id, user]));
+        const posts = (result.data ?? []).map((tweet) => {
+          const author = authors.get(tweet.author_id ?? '');
+          return {
+            ...toPost(tweet),
+            authorId: String(tweet.author_id ?? ''),
+            authorName: String(author?.name ?? '').slice(0, 200),
+            authorHandle: String(author?.username ?? '').slice(0, 50),
+          };
+        });
+        return { posts, nextToken: result.meta?.next_token ?? null };
+      },
+      (page) => ({
+        operation: 'read-post',
+        unitUsd: PRICE_USD.readPost,
+        resources: page.posts.map((post) => `post:${post.id}`),
+      }),
+    );
+  }
+
+  /**
+   * Looks up handles 100 at a time (GET /2/users/by), for importing a CRM export's Twitter
+   * column. Answers by lower-cased handle; handles X does not know are simply absent.
+   */
+  async peopleByHandles(
+    handles: readonly string[],
+    accountId?: string | null,
+  ): Promise<Map<string, XPerson>> {
+    const found = new Map<string, XPerson>();
+    const unique = [...new Set(handles.map((handle) => handle.toLowerCase()))];
+    for (let start = 0; start < unique.length; start += 100) {
+      const batch = unique.slice(start, start + 100);
+      const batchPeople = await this.call(
+        accountId,
+        'read',
+        async (client) => {
+          const result = await client.v2.get<{ data?: UserV2[] }>('users/by', {
+            usernames: batch.join(','),
+            'user.fields': USER_FIELDS.join(','),
+          });
+          return people(result.data);
+        },
+        this.readPeople,
+      );
+      for (const person of batchPeople) found.set(person.handle.toLowerCase(), person);
+    }
+    return found;
+  }
+
   /** Creates a post or a reply. Never retried here: a write is not sent twice blindly. */
   async post(text: string, replyToPostId: string | null, hasUrl: boolean, accountId?: string | null) {
     return this.call(
@@ -352,6 +446,34 @@ export class XService {
         return { id: result.data.id, text: result.data.text };
       },
       this.write('post', postPrice(hasUrl)),
+    );
+  }
+
+  /**
+   * The acting account's latest posts, never from the cache: the outbox asks whether a post
+   * it could not confirm reached X, and only X's answer of now can say.
+   */
+  async ownRecentPosts(accountId?: string | null): Promise<XOwnPost[]> {
+    return this.call(
+      accountId,
+      'read',
+      async (client, account) => {
+        const timeline = await client.v2.userTimeline(account.xUserId, {
+          max_results: 10,
+          'tweet.fields': ['created_at'],
+          exclude: ['retweets'],
+        });
+        return (timeline.tweets ?? []).map((tweet) => ({
+          id: tweet.id,
+          text: String(tweet.text ?? ''),
+          createdAt: tweet.created_at ?? null,
+        }));
+      },
+      (posts) => ({
+        operation: 'read-post',
+        unitUsd: PRICE_USD.readPost,
+        resources: posts.map((post) => `post:${post.id}`),
+      }),
     );
   }
 }

@@ -3,7 +3,8 @@ import { t } from '@/lib/i18n';
 import type { ManagerState, managerMessages } from '@/lib/messages/manager-messages';
 import type { HandlersFor } from '@/lib/messages/router';
 import { getAccount, listAccounts, putAccount, removeAccount, summarize } from '@/lib/store/accounts';
-import { deleteAppKeys, getAppKeys, saveAppKeys } from '@/lib/store/app-keys';
+import { deleteAppKeys, effectiveAppKeys, getAppKeys, saveAppKeys } from '@/lib/store/app-keys';
+import { permissionsOf, readPolicy } from '@/lib/store/policy';
 import { database } from '@/lib/store/db';
 import type { AppKeys } from '@/lib/store/schema';
 import { pkceSignIn, revokeOauth2 } from '@/lib/x/auth/pkce-sign-in';
@@ -12,8 +13,10 @@ import { XError } from '@/lib/x/errors';
 
 async function managerState(): Promise<ManagerState> {
   const db = await database();
-  const keys = await getAppKeys(db);
+  const keys = await effectiveAppKeys(db);
+  const policy = await readPolicy();
   return {
+    policy: { ...permissionsOf(policy), keysFromPolicy: Boolean(policy.consumerKey || policy.clientId) },
     keys: keys && {
       consumerKey: keys.consumerKey,
       consumerSecretRecorded: keys.consumerSecret.length > 0,
@@ -25,7 +28,7 @@ async function managerState(): Promise<ManagerState> {
 }
 
 async function requireKeys(): Promise<AppKeys> {
-  const keys = await getAppKeys(await database());
+  const keys = await effectiveAppKeys(await database());
   if (!keys?.consumerKey || !keys.consumerSecret) throw new XError('keys-missing', t('xKeysMissing'));
   return keys;
 }
@@ -81,7 +84,7 @@ export const managerHandlers: HandlersFor<typeof managerMessages> = {
   },
 
   async accountAddOauth2({ name }) {
-    const keys = await getAppKeys(await database());
+    const keys = await effectiveAppKeys(await database());
     if (!keys?.clientId) throw new XError('keys-missing', t('oauth2NoClientId'));
     const account = await pkceSignIn(keys.clientId, name);
     const db = await database();
@@ -108,7 +111,7 @@ export const managerHandlers: HandlersFor<typeof managerMessages> = {
     const account = await requireAccount(xUserId);
     let revoked = true;
     try {
-      const keys = await getAppKeys(await database());
+      const keys = await effectiveAppKeys(await database());
       if (!keys) revoked = false;
       else if (account.authKind === 'oauth2') await revokeOauth2(keys.clientId, account);
       else await revokeOauth1(keys, account);

@@ -6,6 +6,7 @@ import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messa
 import { actingAccount } from '@/lib/store/accounts';
 import { deleteAssociation, getAssociation, putAssociation } from '@/lib/store/associations';
 import { database } from '@/lib/store/db';
+import { permissionsOf, readPolicy } from '@/lib/store/policy';
 import { getTabRecord } from '@/lib/store/tab-records';
 import { toXError, XError } from '@/lib/x/errors';
 import { rankPeople } from '@/lib/x/match';
@@ -17,6 +18,15 @@ async function recordOf(context: HandlerContext): Promise<CrmRecord> {
   const record = await getTabRecord(tabOf(context));
   if (!record) throw new HandlerError('no-record', t('panelNoRecord'));
   return record;
+}
+
+/** What the popup shows of the record beside its person: name, company and the record's page. */
+function recordLabel(record: CrmRecord) {
+  return {
+    recordName: record.fullName,
+    ...(record.company ? { company: record.company } : {}),
+    url: record.url,
+  };
 }
 
 async function actingId(): Promise<string | null> {
@@ -53,6 +63,7 @@ async function buildView(record: CrmRecord | null): Promise<PanelView> {
         source: 'crm-field',
         createdAt: Date.now(),
         byAccount: await actingId(),
+        ...recordLabel(record),
       });
     }
     if (association) view.person = await xService.personById(association.xUserId);
@@ -102,6 +113,7 @@ export const panelHandlers: HandlersFor<typeof panelMessages> = {
       source,
       createdAt: Date.now(),
       byAccount: await actingId(),
+      ...recordLabel(record),
     });
     return buildView(record);
   },
@@ -110,6 +122,10 @@ export const panelHandlers: HandlersFor<typeof panelMessages> = {
     const record = await recordOf(context);
     await deleteAssociation(await database(), record);
     return buildView(record);
+  },
+
+  async permissions() {
+    return permissionsOf(await readPolicy());
   },
 
   async personPosts({ xUserId }) {

@@ -7,8 +7,11 @@ export interface WithX extends ExtensionBrowser {
 }
 
 /** The X emulator on HTTPS and Chromium with the built extension pointed at it. */
-export async function launchWithX(options: { downloadsDir?: string } = {}): Promise<WithX> {
+export async function launchWithX(
+  options: { downloadsDir?: string; beforeBrowser?: (x: FakeX) => Promise<void> } = {},
+): Promise<WithX> {
   const x = await startFakeX({ https: true });
+  await options.beforeBrowser?.(x);
   const chromium = await launchWithExtension(xEmulatorFlags(x.port), options);
   return {
     ...chromium,
@@ -37,7 +40,10 @@ export async function authorizeAndReadPin(browser: Browser): Promise<string> {
  * Enters the emulator's app keys and signs its default person in through the PIN flow, by
  * the same messages the integration manager sends.
  */
-export async function signInThroughManager(run: WithX): Promise<void> {
+export async function signInThroughManager(
+  run: WithX,
+  options: { keysFromPolicy?: boolean } = {},
+): Promise<void> {
   const page = await run.browser.newPage();
   await page.goto(`chrome-extension://${run.extensionId}/options.html`);
   const send = (name: string, input: unknown) =>
@@ -54,12 +60,14 @@ export async function signInThroughManager(run: WithX): Promise<void> {
       name,
       input,
     );
-  const keys = await send('keysSave', {
-    consumerKey: run.x.app.consumerKey,
-    consumerSecret: run.x.app.consumerSecret,
-    clientId: run.x.app.clientId,
-  });
-  if (!keys.ok) throw new Error(`keysSave: ${JSON.stringify(keys)}`);
+  if (!options.keysFromPolicy) {
+    const keys = await send('keysSave', {
+      consumerKey: run.x.app.consumerKey,
+      consumerSecret: run.x.app.consumerSecret,
+      clientId: run.x.app.clientId,
+    });
+    if (!keys.ok) throw new Error(`keysSave: ${JSON.stringify(keys)}`);
+  }
   const started = send('accountAddStart', { name: 'Sales team' });
   const pin = await authorizeAndReadPin(run.browser);
   await started;

@@ -1,0 +1,44 @@
+import { t } from '@/lib/i18n';
+import type { MessageName } from '@/lib/messages/protocol';
+import { type Handlers, HandlerError } from '@/lib/messages/router';
+import { type Permissions, permissionsOf, readPolicy } from '@/lib/store/policy';
+
+/** Which permission each policy-bound message needs; anything not listed is always allowed. */
+const NEEDS: Partial<Record<MessageName, keyof Omit<Permissions, 'allowedCrms' | 'locked'> | 'unlocked'>> = {
+  postCreate: 'post',
+  personFollow: 'follow',
+  postLike: 'engage',
+  postRepost: 'engage',
+  keysSave: 'unlocked',
+  keysDelete: 'unlocked',
+};
+
+/**
+ * Wraps the handlers so that what the organisation's policy forbids is refused here, in the
+ * background, whatever a page shows or sends. The panel and popup also hide such actions.
+ */
+export function withPolicy(handlers: Handlers): Handlers {
+  const guarded: Record<string, (input: never, context: never) => Promise<unknown>> = { ...handlers };
+  for (const [name, handler] of Object.entries(handlers) as [
+    MessageName,
+    (i: never, c: never) => Promise<unknown>,
+  ][]) {
+    guarded[name] = async (input, context) => {
+      const permissions = permissionsOf(await readPolicy());
+      const need = NEEDS[name];
+      if (need === 'unlocked' && permissions.locked)
+        throw new HandlerError('policy-locked', t('policyLocked'));
+      if (need && need !== 'unlocked' && !permissions[need]) {
+        throw new HandlerError('policy-forbidden', t('policyForbidden'));
+      }
+      if (name === 'recordDetected' && permissions.allowedCrms) {
+        const crm = (input as { crm?: string }).crm;
+        if (!permissions.allowedCrms.some((allowed) => allowed === crm)) {
+          throw new HandlerError('policy-crm', t('policyCrmNotAllowed'));
+        }
+      }
+      return handler(input, context);
+    };
+  }
+  return guarded as unknown as Handlers;
+}
