@@ -151,7 +151,7 @@ describe('hostile text from X', () => {
     await panel.locator('.handle-lookup input').fill('evil_eve');
     await panel.locator('.handle-lookup button[type="submit"]').click();
     const found = await panel.waitForSelector('.candidates li');
-    const text = await found!.evaluate((li) => li.textContent ?? '');
+    const text = (await found?.evaluate((li) => li.textContent ?? '')) ?? '';
     expect(text).toContain(EVIL.name);
     expect(text).toContain(EVIL.bio);
     expect(text).toContain(EVIL.location);
