@@ -32,9 +32,12 @@ describe('Sign in with X (OAuth 2.0 with PKCE) from the integration manager', ()
     await page.locator('::-p-aria(Add)').click();
     await fill('Name', 'Support desk');
     await page.locator('::-p-aria(Sign in with X)').click();
-    const authWindow = await run.browser.waitForTarget((t) => t.url().startsWith('https://x.com/i/oauth2/authorize'), {
-      timeout: 10_000,
-    });
+    const authWindow = await run.browser.waitForTarget(
+      (t) => t.url().startsWith('https://x.com/i/oauth2/authorize'),
+      {
+        timeout: 10_000,
+      },
+    );
     const authPage = (await authWindow.page()) as Page;
     const url = new URL(authPage.url());
     expect(url.searchParams.get('code_challenge_method')).toMatch(/^s256$/i);

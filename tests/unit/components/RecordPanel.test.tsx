@@ -46,7 +46,8 @@ function fakeBackground() {
   const send = vi.fn(async (name: string, input: unknown) => {
     calls.push(name);
     if (name === 'actingAccounts') return [];
-    if (name === 'permissions') return { post: true, follow: true, engage: true, locked: false, allowedCrms: null };
+    if (name === 'permissions')
+      return { post: true, follow: true, engage: true, locked: false, allowedCrms: null };
     if (name === 'panelView') return unassociated;
     if (name === 'peopleSearch') {
       return {
@@ -84,7 +85,14 @@ describe('the record panel', () => {
     );
     expect(await screen.findByText('Associated with @mgarcia_acme.')).toBeTruthy();
     expect(await screen.findByText('Hello <b>CRM</b>')).toBeTruthy();
-    expect(calls).toEqual(['actingAccounts', 'permissions', 'panelView', 'peopleSearch', 'associate', 'personPosts']);
+    expect(calls).toEqual([
+      'actingAccounts',
+      'permissions',
+      'panelView',
+      'peopleSearch',
+      'associate',
+      'personPosts',
+    ]);
   });
 
   it('renders page and X text as text, links only http(s), and names a field that is not a handle', async () => {
