@@ -19,6 +19,7 @@ describe('drafts repository', () => {
       replyToPostId: null,
       accountId: null,
       updatedAt: 1000,
+      problem: null,
     });
     const updated = await saveDraft(db, { id: created.id, text: 'Hello, world' }, 2000);
     expect(updated).toEqual({ ...created, text: 'Hello, world', updatedAt: 2000 });
