@@ -3,10 +3,14 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { AddAccountWizard } from './AddAccountWizard';
 import { type ManagerProps, messageOf, safeImage } from './api';
+import { EditAccount } from './EditAccount';
+import { TestResults, type TestState } from './TestResults';
 
-/** The X accounts the extension acts as: Add, Delete, Enable and Default, and Help. */
-export function AccountsSection({ state, send, onState }: ManagerProps) {
+/** The X accounts the extension acts as: Add, Edit, Test, Delete, Enable and Default, and Help. */
+export function AccountsSection({ state, send, onState, onUsed }: ManagerProps & { onUsed?: () => void }) {
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [test, setTest] = useState<TestState | null>(null);
   const [notice, setNotice] = useState<{ text: string; isError: boolean } | null>(null);
   const hasKeys = Boolean(state.keys?.consumerKey && state.keys.consumerSecretRecorded);
 
@@ -32,6 +36,19 @@ export function AccountsSection({ state, send, onState }: ManagerProps) {
       onState(next);
       return revoked ? t('accountDeleted', `@${handle}`) : t('accountDeletedNotRevoked', `@${handle}`);
     });
+
+  async function runTest(xUserId: string, handle: string) {
+    setTest({ kind: 'running', handle });
+    try {
+      const result = await send('accountTest', { xUserId });
+      setTest({ kind: 'done', handle, ...result });
+    } catch (failure) {
+      setTest({ kind: 'failed', handle, message: messageOf(failure) });
+    }
+    onUsed?.();
+  }
+
+  const edited = state.accounts.find((account) => account.xUserId === editing);
 
   return (
     <section aria-labelledby="accounts-heading">
@@ -90,7 +107,23 @@ export function AccountsSection({ state, send, onState }: ManagerProps) {
                     }
                   />
                 </td>
-                <td>
+                <td class="row-actions">
+                  <button
+                    type="button"
+                    aria-label={t('accountEditFor', `@${account.handle}`)}
+                    aria-expanded={editing === account.xUserId}
+                    onClick={() => setEditing(editing === account.xUserId ? null : account.xUserId)}
+                  >
+                    {t('edit')}
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={t('accountTestFor', `@${account.handle}`)}
+                    disabled={test?.kind === 'running'}
+                    onClick={() => runTest(account.xUserId, account.handle)}
+                  >
+                    {t('accountTest')}
+                  </button>
                   <button
                     type="button"
                     aria-label={t('accountDeleteFor', `@${account.handle}`)}
@@ -103,6 +136,18 @@ export function AccountsSection({ state, send, onState }: ManagerProps) {
             ))}
           </tbody>
         </table>
+      )}
+      {state.accounts.length > 0 && <p class="status">{t('accountTestHelp')}</p>}
+      {test && <TestResults test={test} onClose={() => setTest(null)} />}
+      {edited && (
+        <EditAccount
+          key={edited.xUserId}
+          account={edited}
+          send={send}
+          onState={onState}
+          onClose={() => setEditing(null)}
+          canUseOauth2={Boolean(state.keys?.clientId)}
+        />
       )}
       <div class="buttons">
         <button type="button" onClick={add} aria-expanded={adding}>

@@ -4,13 +4,17 @@ import { t } from '@/lib/i18n';
 import type { ManagerState } from '@/lib/messages/manager-messages';
 import { AccountsSection } from './AccountsSection';
 import { KeysSection } from './KeysSection';
+import { BackupSection } from './BackupSection';
 import { MaintenanceSection } from './MaintenanceSection';
+import { UsageSection } from './UsageSection';
 import { messageOf, type Send } from './api';
 
-/** The integration manager: keys, accounts and maintenance. */
+/** The integration manager: keys, accounts, usage and budget, backup, and maintenance. */
 export function Manager({ send }: { send: Send }) {
   const [state, setState] = useState<ManagerState | null>(null);
   const [error, setError] = useState('');
+  // Bumped after something that calls X (the account Test), so the usage chart reloads.
+  const [usageRefresh, setUsageRefresh] = useState(0);
   useEffect(() => {
     const load = () =>
       send('managerState', {}).then(setState, (failure: unknown) => setError(messageOf(failure)));
@@ -39,7 +43,14 @@ export function Manager({ send }: { send: Send }) {
       {state && (
         <>
           <KeysSection state={state} send={send} onState={setState} />
-          <AccountsSection state={state} send={send} onState={setState} />
+          <AccountsSection
+            state={state}
+            send={send}
+            onState={setState}
+            onUsed={() => setUsageRefresh((count) => count + 1)}
+          />
+          <UsageSection send={send} refresh={usageRefresh} />
+          <BackupSection send={send} />
           <MaintenanceSection state={state} send={send} onState={setState} />
         </>
       )}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { draftMessages } from './draft-messages';
 import { actionMessages } from './action-messages';
+import { maintenanceMessages } from './maintenance-messages';
 import { managerMessages } from './manager-messages';
 import { panelMessages } from './panel-messages';
 import { recordMessages } from './record-messages';
@@ -15,6 +16,7 @@ export const protocol = {
   ...recordMessages,
   ...draftMessages,
   ...managerMessages,
+  ...maintenanceMessages,
   ...panelMessages,
   ...actionMessages,
 };

@@ -1,6 +1,7 @@
 import type { Handlers } from '@/lib/messages/router';
 import { draftHandlers } from './drafts';
 import { actionHandlers } from './actions';
+import { maintenanceHandlers } from './maintenance';
 import { managerHandlers } from './manager';
 import { panelHandlers } from './panel';
 import { recordHandlers } from './record';
@@ -10,6 +11,7 @@ export const handlers: Handlers = {
   ...recordHandlers,
   ...draftHandlers,
   ...managerHandlers,
+  ...maintenanceHandlers,
   ...panelHandlers,
   ...actionHandlers,
 };

@@ -1,0 +1,308 @@
+import { deleteDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { maintenanceHandlers } from '@/entrypoints/background/handlers/maintenance';
+import type { HandlerContext } from '@/lib/messages/router';
+import { putAccount } from '@/lib/store/accounts';
+import { saveAppKeys } from '@/lib/store/app-keys';
+import { recordKey } from '@/lib/crm/record';
+import {
+  BackupFileError,
+  CSV_COLUMNS,
+  exportCsv,
+  exportJson,
+  planImport,
+  storedAssociations,
+  writeImport,
+} from '@/lib/store/backup';
+import { database, openDatabase } from '@/lib/store/db';
+import type { Association } from '@/lib/store/schema';
+import { DEFAULT_SETTINGS, settingsItem } from '@/lib/store/settings';
+
+const NOW = Date.parse('2026-03-01T12:00:00Z');
+const NAME = 'x-crm-backup-test';
+let db: Awaited<ReturnType<typeof openDatabase>>;
+
+const association = (id: string, extra: Partial<Association> = {}): Association => {
+  const ref = { crm: 'zoho' as const, tenant: 'org123456', type: 'lead' as const, id };
+  return {
+    ...ref,
+    key: recordKey(ref),
+    xUserId: `9${id}`,
+    handle: `p_${id.slice(-6)}`,
+    source: 'search',
+    createdAt: NOW - 1000,
+    byAccount: '42',
+    ...extra,
+  };
+};
+
+const HEADER = CSV_COLUMNS.join(',');
+const csvRow = (id: string, handle: string, extra = '') =>
+  `zoho,org123456,lead,${id},,${extra || `9${id}`},${handle},search,2026-02-01T00:00:00.000Z`;
+
+describe('the backup file formats', () => {
+  beforeEach(async () => {
+    db = await openDatabase(undefined, NAME);
+  });
+  afterEach(async () => {
+    db.close();
+    await deleteDB(NAME);
+  });
+
+  it('exports CSV with the documented columns and reads it back as the same associations', async () => {
+    const stored = [
+      association('4876876000000333001'),
+      association('4876876000000333002', { source: 'crm-field' }),
+    ];
+    const csv = exportCsv(stored);
+    expect(csv.split('\r\n')[0]).toBe(
+      'crm,tenant,record_type,record_id,record_url,x_user_id,handle,source,created_at',
+    );
+    const plan = planImport(csv, 'csv', NOW);
+    expect(plan.refused).toEqual([]);
+    // The CSV has no column for the acting account.
+    expect(plan.rows.map((r) => r.association)).toEqual(stored.map((a) => ({ ...a, byAccount: null })));
+  });
+
+  it('exports JSON with settings and reads it back', () => {
+    const settings = { ...DEFAULT_SETTINGS, dailyBudgetUsd: 2.5, disabledCrms: ['odoo' as const] };
+    const json = exportJson([association('5000001')], settings, NOW);
+    const plan = planImport(json, 'json', NOW);
+    expect(plan.settings).toEqual(settings);
+    expect(plan.rows.map((r) => r.association)).toEqual([association('5000001')]);
+  });
+
+  it('refuses malformed CSV and JSON as a whole, saying where', () => {
+    expect(() => planImport(`${HEADER}\n${csvRow('5000001', 'a')}\nzoho,"open`, 'csv', NOW)).toThrow(
+      /line 3/,
+    );
+    expect(() => planImport('{"format": "x-for-crm-backup", ', 'json', NOW)).toThrow(BackupFileError);
+    expect(() => planImport('{"hello": 1}', 'json', NOW)).toThrow(/not a backup/);
+    expect(() => planImport('name,email\nAda,ada@example.com', 'csv', NOW)).toThrow(/no record URL column/);
+    expect(() => planImport('', 'csv', NOW)).toThrow(/empty/);
+  });
+
+  it('refuses bad rows one by one with their row number and reason, and keeps the rest', () => {
+    const csv = [
+      HEADER,
+      csvRow('5000001', 'good_one'), // row 2
+      'sugarcrm,org1,lead,77,,123,somebody,search,', // row 3: unknown CRM
+      csvRow('5000003', 'not a handle!'), // row 4
+      csvRow('5000004', 'ok', '12ab'), // row 5: bad id
+      'zoho,org123456,deal,5000005,,1,ok,search,', // row 6: bad type
+      csvRow('5000001', 'other_person'), // row 7: same record as row 2
+      'zoho,org123456,lead,5000008,,1,ok,search,yesterday', // row 8: bad date
+    ].join('\r\n');
+    const plan = planImport(csv, 'csv', NOW);
+    expect(plan.total).toBe(7);
+    expect(plan.rows.map((r) => r.row)).toEqual([2]);
+    expect(plan.refused).toEqual([
+      { row: 3, reason: 'Unknown CRM “sugarcrm”.' },
+      { row: 4, reason: 'Not an X handle: “not a handle!”.' },
+      { row: 5, reason: 'Not an X user id: “12ab”.' },
+      { row: 6, reason: 'Unknown record type “deal” (lead, contact or company).' },
+      { row: 7, reason: 'The same record as row 2, which is imported instead.' },
+      { row: 8, reason: 'Not a date: “yesterday”.' },
+    ]);
+  });
+
+  it('reads a CRM export: record URL and Twitter columns by any usual name, handles to look up', () => {
+    const csv = [
+      '\uFEFFFirst Name,Last Name,Record URL,Twitter Handle',
+      'Maria,Garcia,https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001,@maria_acme',
+      'Priya,Raman,https://crm.zoho.eu/crm/org20071234/tab/Contacts/5725767000000419001,https://x.com/priyaraman',
+      'No,Twitter,https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333003,',
+      'Not,Crm,https://example.com/lead/1,someone',
+      'Bad,Handle,https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333005,x.com/home',
+    ].join('\n');
+    const plan = planImport(csv, 'csv', NOW);
+    expect(plan.rows.map((r) => [r.row, r.association.key, r.association.handle, r.needsLookup])).toEqual([
+      [2, 'zoho/org123456/lead/4876876000000333001', 'maria_acme', true],
+      [3, 'zoho/org20071234/contact/5725767000000419001', 'priyaraman', true],
+    ]);
+    expect(plan.rows[0]?.association).toMatchObject({ xUserId: '', source: 'import', createdAt: NOW });
+    expect(plan.refused.map((r) => r.row)).toEqual([4, 5, 6]);
+    expect(plan.refused[1]?.reason).toMatch(/^Not a record page of a supported CRM/);
+    expect(plan.refused[2]?.reason).toBe('Not an X handle: “x.com/home”.');
+    // Other spellings of the columns.
+    const other = planImport(
+      'url,twitter\nhttps://crm.zoho.com/crm/tab/Leads/4876876000000333001,jack',
+      'csv',
+      NOW,
+    );
+    expect(other.rows[0]?.association).toMatchObject({ tenant: 'crm.zoho.com', handle: 'jack' });
+  });
+
+  it('refuses bad JSON entries and bad settings without refusing the file', () => {
+    const json = JSON.stringify({
+      format: 'x-for-crm-backup',
+      version: 1,
+      settings: {
+        disabledCrms: ['nope'],
+        postsFreshMinutes: 15,
+        profileFreshHours: 24,
+        dailyBudgetUsd: null,
+      },
+      associations: [
+        {
+          crm: 'zoho',
+          tenant: 'org1',
+          type: 'lead',
+          id: '1',
+          xUserId: '5',
+          handle: 'ok',
+          source: 'search',
+          createdAt: 1,
+        },
+        { crm: 'zoho', tenant: 'org1', type: 'lead', id: '2', xUserId: '6', handle: '', createdAt: 1 },
+        'not an object',
+        { crm: 'zoho', tenant: 'org1', type: 'lead', id: '1', xUserId: '5', handle: 'ok', createdAt: 1 },
+      ],
+    });
+    const plan = planImport(json, 'json', NOW);
+    expect(plan.rows.map((r) => r.row)).toEqual([1]);
+    expect(plan.refused.map((r) => [r.row, r.reason])).toEqual([
+      [2, 'No X handle in this row.'],
+      [3, 'No record: give its URL, or crm, tenant, record_type and record_id.'],
+      [4, 'The same record as row 1, which is imported instead.'],
+    ]);
+    expect(plan.settings).toBeNull();
+    expect(plan.settingsRefused).toBeTruthy();
+  });
+
+  it('writes added and changed rows in one transaction, leaves unchanged ones, and writes nothing on failure', async () => {
+    await db.put('associations', association('1000001'));
+    await db.put('associations', association('1000002'));
+    const csv = [
+      HEADER,
+      csvRow('1000001', 'p_000001'),
+      csvRow('1000002', 'renamed'),
+      csvRow('1000003', 'new_one'),
+    ].join('\n');
+    const plan = planImport(csv, 'csv', NOW);
+    const result = await writeImport(db, plan.rows);
+    expect([result.added.length, result.changed.length, result.unchanged.length]).toEqual([1, 1, 1]);
+    expect((await storedAssociations(db)).get('zoho/org123456/lead/1000002')?.handle).toBe('renamed');
+
+    // A row the store refuses (no key path value) makes the whole transaction abort.
+    const before = await db.count('associations');
+    const broken = planImport(
+      [HEADER, csvRow('1000004', 'a'), csvRow('1000005', 'b')].join('\n'),
+      'csv',
+      NOW,
+    ).rows;
+    const second = broken[1];
+    if (second) (second.association as Partial<Association>).key = undefined;
+    await expect(writeImport(db, broken)).rejects.toBeTruthy();
+    expect(await db.count('associations')).toBe(before);
+  });
+
+  it('validates and writes 10,000 rows quickly', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => csvRow(String(3_000_000_000 + i), `p${i}`));
+    const csv = [HEADER, ...rows].join('\r\n');
+    const started = performance.now();
+    const plan = planImport(csv, 'csv', NOW);
+    const planned = performance.now();
+    const result = await writeImport(db, plan.rows);
+    const written = performance.now();
+    console.info(
+      `10,000-row CSV: parse and validate ${Math.round(planned - started)} ms, one-transaction write ${Math.round(written - planned)} ms (fake-indexeddb)`,
+    );
+    expect(plan.refused).toEqual([]);
+    expect(result.added).toHaveLength(10_000);
+    expect(await db.count('associations')).toBe(10_000);
+    expect(planned - started).toBeLessThan(2_000);
+    expect(written - started).toBeLessThan(10_000);
+  });
+});
+
+describe('the backup through the background handlers', () => {
+  const context = { from: 'options', tabId: undefined, sender: {} } as HandlerContext;
+  const SECRETS = {
+    consumerSecret: 'CONSUMER-SECRET-f00d',
+    consumerKey: 'CONSUMER-KEY-beef',
+    token: 'ACCESS-TOKEN-1234',
+    tokenSecret: 'TOKEN-SECRET-5678',
+    accessToken: 'OAUTH2-ACCESS-abcd',
+    refreshToken: 'OAUTH2-REFRESH-ef01',
+  };
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    const shared = await database();
+    await saveAppKeys(shared, {
+      consumerKey: SECRETS.consumerKey,
+      consumerSecret: SECRETS.consumerSecret,
+      clientId: 'client-id',
+      verifiedAt: 1,
+    });
+    const base = { avatarUrl: '', enabled: true, isDefault: false, needsSignIn: false };
+    await putAccount(shared, {
+      ...base,
+      xUserId: '42',
+      name: 'Sales team',
+      handle: 'samrep_crm',
+      authKind: 'oauth1',
+      oauth1: { token: SECRETS.token, tokenSecret: SECRETS.tokenSecret },
+    });
+    await putAccount(shared, {
+      ...base,
+      xUserId: '43',
+      name: 'Second',
+      handle: 'alexseller',
+      authKind: 'oauth2',
+      oauth2: {
+        accessToken: SECRETS.accessToken,
+        refreshToken: SECRETS.refreshToken,
+        expiresAt: 1,
+        scope: 'x',
+      },
+    });
+    await shared.put('associations', association('4876876000000333001', { byAccount: '42' }));
+  });
+  afterEach(async () => {
+    const shared = await database();
+    for (const store of ['associations', 'accounts', 'appKeys', 'usage'] as const) await shared.clear(store);
+  });
+
+  it('exports no key, token or secret in the JSON or the CSV', async () => {
+    for (const format of ['json', 'csv'] as const) {
+      const file = await maintenanceHandlers.backupExport({ format }, context);
+      expect(file.text).toContain('p_333001');
+      for (const secret of Object.values(SECRETS)) expect(file.text).not.toContain(secret);
+      expect(file.text).not.toMatch(/token|secret|oauth/i);
+    }
+  });
+
+  it('previews without writing, and a re-import of the export changes nothing', async () => {
+    const exported = await maintenanceHandlers.backupExport({ format: 'json' }, context);
+    await (await database()).clear('associations');
+    const preview = await maintenanceHandlers.backupImport(
+      { format: 'json', text: exported.text, apply: false },
+      context,
+    );
+    expect(preview).toMatchObject({ applied: false, added: 1, changed: 0, refusedCount: 0 });
+    expect(await (await database()).count('associations')).toBe(0);
+    const applied = await maintenanceHandlers.backupImport(
+      { format: 'json', text: exported.text, apply: true },
+      context,
+    );
+    expect(applied).toMatchObject({ applied: true, added: 1 });
+    const again = await maintenanceHandlers.backupImport(
+      { format: 'json', text: exported.text, apply: true },
+      context,
+    );
+    expect(again).toMatchObject({ added: 0, changed: 0, unchanged: 1, settings: 'unchanged' });
+  });
+
+  it('saves the daily budget and reports 30 UTC days ending today', async () => {
+    const report = await maintenanceHandlers.budgetSave({ dailyBudgetUsd: 3 }, context);
+    expect(report.budgetUsd).toBe(3);
+    expect((await settingsItem.getValue()).dailyBudgetUsd).toBe(3);
+    expect(report.days).toHaveLength(30);
+    expect(report.days.at(-1)).toBe(new Date().toISOString().slice(0, 10));
+    expect(report.accounts.map((a) => a.name).sort()).toEqual(['Sales team', 'Second']);
+    expect((await maintenanceHandlers.budgetSave({ dailyBudgetUsd: null }, context)).budgetUsd).toBeNull();
+  });
+});
