@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
+import { authorizeAndReadPin, launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
 
 let run: WithX;
 let page: Page;
@@ -110,6 +110,27 @@ describe('the integration manager: test, usage, rename, backup', () => {
     ).toBe('Field sales');
     await page.reload();
     await page.waitForSelector('::-p-text(Field sales)');
+  });
+
+  it('authorises the account again with a PIN from Edit, keeping its name and choices', async () => {
+    await page.click('button[aria-label="Edit @samrep_crm"]');
+    await aria('Sign in again with a PIN').click();
+    const pin = await authorizeAndReadPin(run.browser);
+    await page.bringToFront();
+    const field = await page.waitForSelector('.edit-account input[name="pin"]');
+    await field?.type(pin);
+    await aria('Finish').click();
+    await page.waitForSelector('::-p-text(@samrep_crm is authorised again.)');
+    expect(
+      await page.$eval('section[aria-labelledby="accounts-heading"] tbody td', (td) => td.textContent),
+    ).toBe('Field sales');
+    // OAuth 2.0 sign-in exists and the app has a Client ID: switching is offered, not faked.
+    const oauth2 = await page.$eval(
+      '.edit-account',
+      (el) => [...el.querySelectorAll('button')].find((b) => b.textContent?.includes('OAuth 2.0'))?.disabled,
+    );
+    expect(oauth2).toBe(false);
+    await page.click('.edit-account button:last-of-type');
   });
 
   it('imports a CRM export: says the lookup cost first, then adds what X knows', async () => {
