@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import type { MentionCandidate } from '@/lib/store/crm-people';
 import { MAX_POST_LENGTH, measurePost } from '@/lib/x/post-length';
 import { formatUsd, postPrice } from '@/lib/x/prices';
 
@@ -21,6 +22,20 @@ export interface ComposerProps {
   postingAs?: ComponentChildren;
   /** How long typing must pause before the draft is saved. */
   saveDelayMs?: number;
+  /** People to offer after "@" and a few letters (from the CRM, not X); no completion without it. */
+  mentions?: (prefix: string) => Promise<MentionCandidate[]>;
+}
+
+/** "@" and the letters typed after it, right before the caret, where a mention is being written. */
+const MENTION_BEFORE_CARET = /(?:^|[^\p{L}\p{N}_@])@([\p{L}\p{N}_]{1,30})$/u;
+
+interface MentionState {
+  /** Where the "@" is in the text. */
+  start: number;
+  /** Where the typed letters end (the caret when they were read). */
+  end: number;
+  options: MentionCandidate[];
+  active: number;
 }
 
 const RING_RADIUS = 10;
@@ -32,7 +47,14 @@ const WARN_REMAINING = 20;
  * Writes a post with X's exact count: the characters left and a ring, the part past 280
  * highlighted, the price of posting, and the text saved as a draft while it is typed.
  */
-export function Composer({ draft, saveDraft, onPost, postingAs, saveDelayMs = 300 }: ComposerProps) {
+export function Composer({
+  draft,
+  saveDraft,
+  onPost,
+  postingAs,
+  saveDelayMs = 300,
+  mentions,
+}: ComposerProps) {
   const [text, setText] = useState(draft?.text ?? '');
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [posting, setPosting] = useState(false);
@@ -42,6 +64,41 @@ export function Composer({ draft, saveDraft, onPost, postingAs, saveDelayMs = 30
   const keeper = useDraftKeeper(draft, saveDraft, setSaveState);
   const latestText = useRef(text);
   latestText.current = text;
+  const field = useRef<HTMLTextAreaElement>(null);
+  const [mention, setMention] = useState<MentionState | null>(null);
+  const mentionAsked = useRef(0);
+
+  /** Offers people for the "@name" before the caret, if any; answers that come late are dropped. */
+  const lookForMention = (value: string, caret: number) => {
+    const typed = mentions ? MENTION_BEFORE_CARET.exec(value.slice(0, caret)) : null;
+    const asked = ++mentionAsked.current;
+    if (!typed?.[1] || !mentions) return setMention(null);
+    const prefix = typed[1];
+    mentions(prefix).then(
+      (options) => {
+        if (asked !== mentionAsked.current) return;
+        setMention(
+          options.length ? { start: caret - prefix.length - 1, end: caret, options, active: 0 } : null,
+        );
+      },
+      () => asked === mentionAsked.current && setMention(null),
+    );
+  };
+
+  const insertMention = (person: MentionCandidate) => {
+    if (!mention) return;
+    const inserted = `@${person.handle} `;
+    const next = text.slice(0, mention.start) + inserted + text.slice(mention.end);
+    const caret = mention.start + inserted.length;
+    mentionAsked.current++;
+    setMention(null);
+    setText(next);
+    setSaveState({ kind: 'idle' });
+    requestAnimationFrame(() => {
+      field.current?.focus();
+      field.current?.setSelectionRange(caret, caret);
+    });
+  };
 
   useEffect(() => {
     const timer = setTimeout(() => keeper.save(text), saveDelayMs);
@@ -95,6 +152,7 @@ export function Composer({ draft, saveDraft, onPost, postingAs, saveDelayMs = 30
           {'\u200b'}
         </div>
         <textarea
+          ref={field}
           id={`${ids}-text`}
           class="composer-text"
           value={text}
@@ -103,22 +161,85 @@ export function Composer({ draft, saveDraft, onPost, postingAs, saveDelayMs = 30
           placeholder={t('composePlaceholder')}
           aria-describedby={`${ids}-count ${ids}-hint ${ids}-cost`}
           aria-invalid={remaining < 0 || hasBadCharacter}
+          // The text box and its suggestions follow ARIA's list autocomplete: focus stays here.
+          aria-autocomplete={mentions ? 'list' : undefined}
+          aria-controls={mention ? `${ids}-mentions` : undefined}
+          aria-activedescendant={mention ? `${ids}-mention-${mention.active}` : undefined}
           onInput={(event) => {
-            setText(event.currentTarget.value);
+            const box = event.currentTarget;
+            setText(box.value);
             setSaveState({ kind: 'idle' });
+            lookForMention(box.value, box.selectionStart);
           }}
           onScroll={(event) => {
             if (backdrop.current) backdrop.current.scrollTop = event.currentTarget.scrollTop;
           }}
-          onBlur={() => keeper.save(text)}
+          onBlur={() => {
+            keeper.save(text);
+            setMention(null);
+          }}
           onKeyDown={(event) => {
+            if (mention && !event.ctrlKey && !event.metaKey && !event.altKey) {
+              const count = mention.options.length;
+              const move = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+              if (move) {
+                event.preventDefault();
+                setMention({ ...mention, active: (mention.active + move + count) % count });
+                return;
+              }
+              const chosen = mention.options[mention.active];
+              if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey && chosen) {
+                event.preventDefault();
+                insertMention(chosen);
+                return;
+              }
+              if (event.key === 'Escape') {
+                // Closes the suggestions only, not the popup around them.
+                event.preventDefault();
+                event.stopPropagation();
+                mentionAsked.current++;
+                setMention(null);
+                return;
+              }
+            }
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
               void post();
             }
           }}
         />
+        {mention ? (
+          <div
+            id={`${ids}-mentions`}
+            class="composer-mentions"
+            role="listbox"
+            aria-label={t('mentionListLabel')}
+          >
+            {mention.options.map((person, index) => (
+              <div
+                key={person.xUserId}
+                id={`${ids}-mention-${index}`}
+                role="option"
+                // Never focused itself: the text box keeps the focus and points here (aria-activedescendant).
+                tabIndex={-1}
+                aria-selected={index === mention.active}
+                // On press rather than click, so the text box does not lose the focus first.
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  insertMention(person);
+                }}
+              >
+                <span class="mention-name">{person.name ?? `@${person.handle}`}</span>
+                {person.company ? <span class="mention-company">{person.company}</span> : null}
+                <span class="mention-handle">@{person.handle}</span>
+              </div>
+            ))}
+          </div>
+        ) : null}
       </div>
+      <p class="visually-hidden" role="status">
+        {mention ? t('mentionCount', String(mention.options.length)) : ''}
+      </p>
       <div class="composer-meta">
         <svg
           class={`composer-ring ${ringState}`}

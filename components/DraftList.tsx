@@ -6,6 +6,10 @@ export interface DraftSummary {
   id: string;
   text: string;
   updatedAt: number;
+  replyToPostId?: string | null;
+  accountId?: string | null;
+  /** X's reason for refusing it, while the text is unchanged. */
+  problem?: string | null;
 }
 
 export interface DraftListProps {
@@ -72,6 +76,9 @@ export function DraftList({ drafts, currentId, onResume, onDelete }: DraftListPr
                 >
                   <span class="draft-text">{shown}</span>
                   <span class="draft-time">{t('draftEditedAt', editedAt.format(draft.updatedAt))}</span>
+                  {draft.problem ? (
+                    <span class="draft-problem error">{t('draftRefused', draft.problem)}</span>
+                  ) : null}
                 </button>
                 <button
                   type="button"

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter } from '@/lib/messages/router';
 import { setTabRecord } from '@/lib/store/tab-records';
 import { handlers } from './handlers';
+import { retryWhenOnline } from './outbox';
 import { withPolicy } from './policy-guard';
 
 export default defineBackground({
@@ -13,6 +14,7 @@ export default defineBackground({
       extensionOrigins: [browser.runtime.getURL('/').replace(/\/$/, '')],
     });
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+    retryWhenOnline(globalThis);
     browser.tabs.onRemoved.addListener((tabId) => {
       void setTabRecord(tabId, null);
     });

@@ -1,32 +1,66 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Composer, type ComposerDraft } from '@/components/Composer';
 import { DraftList, type DraftSummary } from '@/components/DraftList';
+import { OutboxList } from '@/components/OutboxList';
+import { PostSearch } from '@/components/PostSearch';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages/client';
+import type { OutboxView } from '@/lib/messages/outbox-messages';
+import type { AccountSummary } from '@/lib/store/accounts';
+import type { PostOutcome } from '@/lib/x/outbox';
 import '@/components/theme.css';
 import '@/components/composer.css';
+
+/** What the composer is writing: a new post, a draft, or a reply to a post. */
+interface Writing extends ComposerDraft {
+  replyToPostId: string | null;
+  /** Shown as "Replying to @handle" when the reply was started from a search result. */
+  replyToHandle?: string;
+  accountId?: string | null;
+}
 
 /** What the composer shows; `key` changes to start it afresh on another draft. */
 interface Open {
   key: number;
-  draft: ComposerDraft | null;
+  draft: Writing | null;
 }
+
+type Notice =
+  | { kind: 'none' }
+  | { kind: 'posted'; url: string; alreadyOnX: boolean }
+  | { kind: 'text'; text: string };
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const mentions = (prefix: string) => sendMessage('mentionCandidates', { prefix });
+
 function Popup() {
   const [open, setOpen] = useState<Open | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
+  // The composer saves just before it posts: the id it learnt must be read then, not from a stale render.
+  const currentIdNow = useRef<string | null>(null);
+  currentIdNow.current = currentId;
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
-  const [notice, setNotice] = useState('');
+  const [outbox, setOutbox] = useState<OutboxView[]>([]);
+  const [sending, setSending] = useState<ReadonlySet<string>>(new Set());
+  const [accounts, setAccounts] = useState<AccountSummary[]>([]);
+  const [accountId, setAccountId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>({ kind: 'none' });
   const [failure, setFailure] = useState('');
 
+  const reloadLists = useCallback(async () => {
+    const [list, waiting] = await Promise.all([sendMessage('draftList', {}), sendMessage('outboxList', {})]);
+    setDrafts(list);
+    setOutbox(waiting);
+    return waiting;
+  }, []);
+
   useEffect(() => {
-    // The latest draft first, alone, so the composer is ready before the list arrives.
+    // The latest draft first, alone, so the composer is ready before anything else arrives.
     sendMessage('draftLatest', {})
       .then((latest) => {
         setOpen({ key: 1, draft: latest });
@@ -36,22 +70,84 @@ function Popup() {
         setOpen({ key: 1, draft: null });
         setFailure(t('draftsLoadFailed', errorText(error)));
       })
-      .then(() => sendMessage('draftList', {}))
-      .then(setDrafts)
+      .then(() => reloadLists())
+      .then((waiting) => {
+        // Opening the popup is a moment the user is here to see the result: send what waits.
+        if (waiting.length > 0 && navigator.onLine) void retry(null);
+      })
       .catch((error: unknown) => setFailure(t('draftsLoadFailed', errorText(error))));
+    sendMessage('actingAccounts', {}).then(setAccounts, () => setAccounts([]));
   }, []);
 
-  const saveDraft = useCallback(async (draft: ComposerDraft) => {
-    const saved = await sendMessage('draftSave', draft);
-    setCurrentId(saved.id);
-    setDrafts((list) => [saved, ...(list ?? []).filter((other) => other.id !== saved.id)]);
-    return saved;
-  }, []);
-
-  const start = (draft: ComposerDraft | null) => {
+  const start = (draft: Writing | null, keepNotice = false) => {
     setOpen((previous) => ({ key: (previous?.key ?? 0) + 1, draft }));
     setCurrentId(draft?.id ?? null);
-    setNotice('');
+    if (draft?.accountId) setAccountId(draft.accountId);
+    if (!keepNotice) setNotice({ kind: 'none' });
+    setFailure('');
+  };
+
+  const writing = open?.draft ?? null;
+  const replyToPostId = writing?.replyToPostId ?? null;
+
+  const saveDraft = useCallback(
+    async (draft: ComposerDraft) => {
+      const saved = await sendMessage('draftSave', { ...draft, replyToPostId, accountId });
+      setCurrentId(saved.id);
+      currentIdNow.current = saved.id;
+      setDrafts((list) => [saved, ...(list ?? []).filter((other) => other.id !== saved.id)]);
+      return saved;
+    },
+    [replyToPostId, accountId],
+  );
+
+  const showOutcome = (outcome: PostOutcome) => {
+    if (outcome.status === 'posted')
+      setNotice({ kind: 'posted', url: outcome.url, alreadyOnX: outcome.alreadyOnX });
+    else setNotice({ kind: 'text', text: t('postQueued', outcome.reason) });
+  };
+
+  const onPost = async (text: string) => {
+    setFailure('');
+    setNotice({ kind: 'none' });
+    try {
+      const outcome = await sendMessage('postCreate', {
+        text,
+        replyToPostId,
+        accountId,
+        draftId: currentIdNow.current ?? undefined,
+      });
+      // Posted or in the outbox, the draft is gone: start a new post so it is not saved back.
+      start(null, true);
+      showOutcome(outcome);
+    } catch (error) {
+      setFailure(t('postKeptAsDraft', errorText(error)));
+    }
+    await reloadLists().catch(() => undefined);
+  };
+
+  /** Sends one waiting post again, or all of them (null). */
+  const retry = async (item: OutboxView | null) => {
+    const ids = item ? [item.id] : [];
+    setSending((now) => new Set([...now, ...ids]));
+    try {
+      const results = await sendMessage('outboxRetry', item ? { id: item.id } : {});
+      const last = results[results.length - 1]?.outcome;
+      if (last && last.status !== 'failed') showOutcome(last);
+      else if (last) setFailure(last.reason);
+    } catch (error) {
+      setFailure(t('postKeptAsDraft', errorText(error)));
+    } finally {
+      setSending((now) => new Set([...now].filter((id) => !ids.includes(id))));
+      await reloadLists().catch(() => undefined);
+    }
+  };
+
+  const removeWaiting = (item: OutboxView) => {
+    sendMessage('outboxDelete', { id: item.id }).then(
+      () => setOutbox((list) => list.filter((other) => other.id !== item.id)),
+      (error: unknown) => setFailure(errorText(error)),
+    );
   };
 
   const remove = (draft: DraftSummary) => {
@@ -65,8 +161,23 @@ function Popup() {
     );
   };
 
-  // TODO(2026-05): post through the background once posting is wired; the draft is kept until then.
-  const onPost = () => setNotice(t('popupPostingLater'));
+  const chosenAccount = accountId ?? accounts[0]?.xUserId ?? '';
+  const postingAs =
+    accounts.length > 0 ? (
+      <label class="posting-as">
+        {t('postingAs')}{' '}
+        <select
+          value={chosenAccount}
+          onChange={(event) => setAccountId((event.currentTarget as HTMLSelectElement).value)}
+        >
+          {accounts.map((account) => (
+            <option key={account.xUserId} value={account.xUserId}>
+              @{account.handle} ({account.name})
+            </option>
+          ))}
+        </select>
+      </label>
+    ) : null;
 
   return (
     <>
@@ -76,23 +187,72 @@ function Popup() {
           {t('composeNew')}
         </button>
       </header>
-      {open ? <Composer key={open.key} draft={open.draft} saveDraft={saveDraft} onPost={onPost} /> : null}
+      {replyToPostId ? (
+        <p class="replying">
+          {writing?.replyToHandle ? t('replyingTo', writing.replyToHandle) : t('replyingToPost')}{' '}
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => start(writing ? { ...writing, id: undefined, replyToPostId: null } : null)}
+          >
+            {t('replyCancel')}
+          </button>
+        </p>
+      ) : null}
+      {open ? (
+        <Composer
+          key={open.key}
+          draft={open.draft}
+          saveDraft={saveDraft}
+          onPost={onPost}
+          postingAs={postingAs}
+          mentions={mentions}
+        />
+      ) : null}
       <p class="status" role="status">
-        {notice}
+        {notice.kind === 'posted' ? (
+          <>
+            {notice.alreadyOnX ? t('postAlreadyOnX') : t('postPosted')}{' '}
+            <a href={notice.url} target="_blank" rel="noopener noreferrer">
+              {t('postViewOnX')}
+            </a>
+          </>
+        ) : notice.kind === 'text' ? (
+          notice.text
+        ) : (
+          ''
+        )}
       </p>
       {failure ? (
         <p class="status error" role="alert">
           {failure}
         </p>
       ) : null}
+      <OutboxList
+        items={outbox}
+        sending={sending}
+        onRetry={(item) => void retry(item)}
+        onDelete={removeWaiting}
+      />
       {drafts ? (
         <DraftList
           drafts={drafts}
           currentId={currentId}
-          onResume={(draft) => start(draft)}
+          onResume={(draft) => start({ ...draft, replyToPostId: draft.replyToPostId ?? null })}
           onDelete={remove}
         />
       ) : null}
+      <PostSearch
+        send={sendMessage}
+        accountId={accountId}
+        onReply={(post) =>
+          start({
+            text: post.authorHandle ? `@${post.authorHandle} ` : '',
+            replyToPostId: post.id,
+            replyToHandle: post.authorHandle,
+          })
+        }
+      />
       <footer class="popup-footer">
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openManager')}

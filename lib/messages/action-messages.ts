@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AccountSummary } from '../store/accounts';
+import type { PostOutcome } from '../x/outbox';
 import type { PeoplePage } from '../x/service';
 import { defineMessages } from './spec';
 
@@ -32,13 +33,22 @@ export const actionMessages = defineMessages({
     input: z.object({ postId, undo: z.boolean(), accountId }).strict(),
     output: z.object({ reposted: z.boolean() }),
   },
-  /** A post or a reply; refused before X when it does not fit X's 280 weighted characters. */
+  /**
+   * A post or a reply; refused before X when it does not fit X's 280 weighted characters.
+   * Posted, or queued in the outbox when the send ended unclearly; a refusal is an error.
+   * The draft it was typed in (`draftId`) leaves the drafts once it is posted or queued.
+   */
   postCreate: {
     from: ['panel', 'popup'],
     input: z
-      .object({ text: z.string().min(1).max(2000), replyToPostId: postId.nullable().optional(), accountId })
+      .object({
+        text: z.string().min(1).max(2000),
+        replyToPostId: postId.nullable().optional(),
+        accountId,
+        draftId: z.uuid().optional(),
+      })
       .strict(),
-    output: z.object({ id: z.string() }),
+    output: typed<PostOutcome>(),
   },
   /** One page of followers or following, loaded only on request (each person is a billed read). */
   peoplePage: {

@@ -12,6 +12,7 @@ export const DraftView = z.object({
   replyToPostId: z.string().nullable(),
   accountId: z.string().nullable(),
   updatedAt: z.number(),
+  problem: z.string().nullable().optional(),
 });
 
 /**

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { draftMessages } from './draft-messages';
 import { actionMessages } from './action-messages';
+import { composeMessages } from './compose-messages';
+import { outboxMessages } from './outbox-messages';
 import { maintenanceMessages } from './maintenance-messages';
 import { managerMessages } from './manager-messages';
 import { panelMessages } from './panel-messages';
@@ -19,6 +21,8 @@ export const protocol = {
   ...maintenanceMessages,
   ...panelMessages,
   ...actionMessages,
+  ...outboxMessages,
+  ...composeMessages,
 };
 
 export type MessageName = keyof typeof protocol;

@@ -8,6 +8,7 @@ import { database } from '@/lib/store/db';
 import { getTabRecord } from '@/lib/store/tab-records';
 import { originalAvatarUrl } from '@/lib/x/people';
 import { measurePost } from '@/lib/x/post-length';
+import { outbox } from '../outbox';
 import { xService } from '../x-service';
 import { tabOf } from './record';
 
@@ -41,10 +42,14 @@ export const actionHandlers: HandlersFor<typeof actionMessages> = {
     return { reposted: !undo };
   },
 
-  async postCreate({ text, replyToPostId, accountId }) {
-    const length = measurePost(text);
-    if (!length.valid) throw new HandlerError('post-too-long', t('postInvalid'));
-    return xService.post(text.normalize('NFC'), replyToPostId ?? null, length.hasUrl, accountId);
+  async postCreate({ text, replyToPostId, accountId, draftId }) {
+    if (!measurePost(text).valid) throw new HandlerError('post-too-long', t('postInvalid'));
+    return outbox.send({
+      text,
+      replyToPostId: replyToPostId ?? null,
+      accountId: accountId ?? null,
+      draftId: draftId ?? null,
+    });
   },
 
   async peoplePage({ xUserId, list, token, accountId }) {

@@ -1,6 +1,8 @@
 import type { Handlers } from '@/lib/messages/router';
 import { draftHandlers } from './drafts';
 import { actionHandlers } from './actions';
+import { composeHandlers } from './compose';
+import { outboxHandlers } from './outbox';
 import { maintenanceHandlers } from './maintenance';
 import { managerHandlers } from './manager';
 import { panelHandlers } from './panel';
@@ -14,4 +16,6 @@ export const handlers: Handlers = {
   ...maintenanceHandlers,
   ...panelHandlers,
   ...actionHandlers,
+  ...outboxHandlers,
+  ...composeHandlers,
 };

@@ -1,0 +1,255 @@
+import { useState } from 'preact/hooks';
+import type { CrmId } from '@/lib/crm/record';
+import { type MessageKey, t } from '@/lib/i18n';
+import type { SearchResult } from '@/lib/messages/compose-messages';
+import { formatUsd, PRICE_USD, SEARCH_PAGE_SIZE, searchPagePrice } from '@/lib/x/prices';
+import { count, messageOf, safeLink, type Send } from './panel/api';
+import { LinkedText } from './panel/LinkedText';
+
+const CRM_LABEL: Record<CrmId, MessageKey> = {
+  zoho: 'crmZoho',
+  salesforce: 'crmSalesforce',
+  hubspot: 'crmHubspot',
+  pipedrive: 'crmPipedrive',
+  dynamics: 'crmDynamics',
+  odoo: 'crmOdoo',
+  custom: 'crmCustom',
+};
+
+/** X takes a recent-search query of up to 512 characters. */
+const MAX_QUERY_LENGTH = 512;
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export interface PostSearchProps {
+  send: Send;
+  accountId: string | null;
+  onReply: (post: SearchResult) => void;
+}
+
+type Results = { posts: SearchResult[]; nextToken: string | null; query: string };
+
+/**
+ * Recent posts (last 7 days) for a query in X's syntax, a page at a time with each page's
+ * price said before it loads; an author associated with a CRM record shows that record.
+ */
+export function PostSearch({ send, accountId, onReply }: PostSearchProps) {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<Results | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState('');
+  const pagePrice = formatUsd(searchPagePrice());
+
+  const load = async (asked: string, nextToken: string | null) => {
+    setLoading(true);
+    setError('');
+    try {
+      const page = await send('postSearch', { query: asked, nextToken, accountId });
+      setResults((previous) => ({
+        query: asked,
+        nextToken: page.nextToken,
+        posts: nextToken && previous ? [...previous.posts, ...page.posts] : page.posts,
+      }));
+    } catch (failure) {
+      setError(t('searchFailed', messageOf(failure)));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  return (
+    <section class="search" aria-labelledby="search-heading">
+      <h2 id="search-heading">{t('searchTitle')}</h2>
+      <search>
+        <form
+          class="search-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const asked = query.trim();
+            if (asked && !loading) void load(asked, null);
+          }}
+        >
+          <label for="search-query" class="composer-label">
+            {t('searchLabel')}
+          </label>
+          <div class="search-row">
+            <input
+              id="search-query"
+              type="search"
+              value={query}
+              maxLength={MAX_QUERY_LENGTH}
+              aria-describedby="search-hint search-cost"
+              onInput={(event) => setQuery(event.currentTarget.value)}
+            />
+            <button type="submit" disabled={loading || !query.trim()}>
+              {t('searchButton')}
+            </button>
+          </div>
+          <p id="search-hint" class="status">
+            {t('searchHint')}
+          </p>
+          <p id="search-cost" class="status">
+            {t(
+              'searchCost',
+              String(SEARCH_PAGE_SIZE),
+              pagePrice,
+              formatUsd(PRICE_USD.readPost),
+              formatUsd(PRICE_USD.readUser),
+            )}
+          </p>
+        </form>
+      </search>
+      <p class="status" role="status">
+        {loading
+          ? t('searching')
+          : results
+            ? results.posts.length
+              ? t('searchFound', String(results.posts.length))
+              : t('searchNone')
+            : ''}
+      </p>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {results && results.posts.length > 0 ? (
+        <ol class="search-results" aria-label={t('postSearchResults')}>
+          {results.posts.map((post) => (
+            <SearchResultItem
+              key={post.id}
+              post={post}
+              send={send}
+              accountId={accountId}
+              onReply={() => onReply(post)}
+            />
+          ))}
+        </ol>
+      ) : null}
+      {results?.nextToken ? (
+        <button
+          type="button"
+          class="search-next"
+          disabled={loading}
+          onClick={() => void load(results.query, results.nextToken)}
+        >
+          {t('searchNext', String(SEARCH_PAGE_SIZE), pagePrice)}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function SearchResultItem({
+  post,
+  send,
+  accountId,
+  onReply,
+}: {
+  post: SearchResult;
+  send: Send;
+  accountId: string | null;
+  onReply: () => void;
+}) {
+  const record = post.record;
+  const crm = record ? t(CRM_LABEL[record.crm]) : '';
+  const recordText = record?.name ? t('searchInCrm', record.name, crm) : t('searchInCrmUnnamed', crm);
+  const recordUrl = safeLink(record?.url);
+  return (
+    <li class="search-result">
+      <p class="search-author">
+        {post.authorHandle ? (
+          <>
+            <span class="search-author-name">{post.authorName}</span>{' '}
+            <span class="search-author-handle">@{post.authorHandle}</span>
+          </>
+        ) : (
+          t('searchUnknownAuthor')
+        )}
+      </p>
+      {record ? (
+        <p class="search-record">
+          {recordUrl ? (
+            <a href={recordUrl} target="_blank" rel="noopener noreferrer">
+              {recordText}
+            </a>
+          ) : (
+            recordText
+          )}
+        </p>
+      ) : null}
+      <p class="search-text">
+        <LinkedText text={post.text} />
+      </p>
+      <p class="search-meta status">
+        {post.createdAt ? (
+          <time dateTime={post.createdAt}>{when.format(Date.parse(post.createdAt))}</time>
+        ) : null}
+        {post.createdAt ? ' · ' : null}
+        {t('postCounts', count(post.replies), count(post.reposts), count(post.likes))}
+      </p>
+      <ResultActions send={send} postId={post.id} accountId={accountId} onReply={onReply} />
+    </li>
+  );
+}
+
+/**
+ * Reply, Repost and Like on a search result, each with its price. A change shows at once
+ * and is rolled back, with X's reason, if X refuses it.
+ */
+function ResultActions({
+  send,
+  postId,
+  accountId,
+  onReply,
+}: {
+  send: Send;
+  postId: string;
+  accountId: string | null;
+  onReply: () => void;
+}) {
+  const [liked, setLiked] = useState(false);
+  const [reposted, setReposted] = useState(false);
+  const [error, setError] = useState('');
+
+  async function toggle(current: boolean, set: (value: boolean) => void, act: () => Promise<unknown>) {
+    setError('');
+    set(!current);
+    try {
+      await act();
+    } catch (failure) {
+      set(current);
+      setError(messageOf(failure));
+    }
+  }
+
+  return (
+    <div class="post-actions">
+      <button type="button" onClick={onReply} title={t('costOf', formatUsd(PRICE_USD.createPost))}>
+        {t('reply')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={reposted}
+        title={t('costOf', formatUsd(reposted ? PRICE_USD.undo : PRICE_USD.repost))}
+        onClick={() =>
+          toggle(reposted, setReposted, () => send('postRepost', { postId, undo: reposted, accountId }))
+        }
+      >
+        {reposted ? t('undoRepost') : t('repost')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={liked}
+        title={t('costOf', formatUsd(liked ? PRICE_USD.undo : PRICE_USD.like))}
+        onClick={() => toggle(liked, setLiked, () => send('postLike', { postId, undo: liked, accountId }))}
+      >
+        {liked ? t('unlike') : t('like')}
+      </button>
+      {error ? (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
