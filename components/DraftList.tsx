@@ -61,25 +61,28 @@ export function DraftList({ drafts, currentId, onResume, onDelete }: DraftListPr
             const shown = preview(draft.text);
             return (
               <li key={draft.id} class="draft">
-                <button
-                  type="button"
-                  class="draft-resume"
-                  aria-label={t('draftResume', shown)}
-                  aria-current={draft.id === currentId ? 'true' : undefined}
-                  onClick={() => onResume(draft)}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Delete') {
-                      event.preventDefault();
-                      remove(draft, index);
-                    }
-                  }}
-                >
-                  <span class="draft-text">{shown}</span>
+                <div class="draft-body">
+                  {/* Only the text is in the button: its name then holds all it shows (WCAG 2.5.3). */}
+                  <button
+                    type="button"
+                    class="draft-resume"
+                    aria-label={t('draftResume', shown)}
+                    aria-current={draft.id === currentId ? 'true' : undefined}
+                    onClick={() => onResume(draft)}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Delete') {
+                        event.preventDefault();
+                        remove(draft, index);
+                      }
+                    }}
+                  >
+                    <span class="draft-text">{shown}</span>
+                  </button>
                   <span class="draft-time">{t('draftEditedAt', editedAt.format(draft.updatedAt))}</span>
                   {draft.problem ? (
                     <span class="draft-problem error">{t('draftRefused', draft.problem)}</span>
                   ) : null}
-                </button>
+                </div>
                 <button
                   type="button"
                   class="draft-delete"

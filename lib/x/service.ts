@@ -380,7 +380,8 @@ export class XService {
         }>('tweets/search/recent', {
           query,
           max_results: 10,
-          'tweet.fields': TWEET_FIELDS.join(','),
+          // X includes author_id in a post only when asked for, expansion or not.
+          'tweet.fields': [...TWEET_FIELDS, 'author_id'].join(','),
           expansions: 'author_id',
           'user.fields': 'name,username',
           ...(nextToken ? { next_token: nextToken } : {}),
