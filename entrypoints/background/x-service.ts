@@ -13,4 +13,7 @@ export const xService = new XService({
       postsMs: settings.postsFreshMinutes * 60_000,
     };
   },
+  // The organisation's budget, when it set one, wins over the manager's.
+  dailyBudget: async () =>
+    (await readPolicy()).dailyBudgetUsd ?? (await settingsItem.getValue()).dailyBudgetUsd,
 });

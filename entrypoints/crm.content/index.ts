@@ -4,6 +4,7 @@ import { detectRecordPage } from '@/lib/crm/pages';
 import type { CrmId, RecordRef } from '@/lib/crm/record';
 import { sendMessage } from '@/lib/messages/client';
 import { watchDisabledCrms } from './disabled-crms';
+import { createPanelHost } from './panel-host';
 import type { RecordUi } from './record-ui';
 import { showRecord } from './show-record';
 
@@ -30,7 +31,7 @@ export default defineContentScript({
     let url = new URL(location.href);
     let disabled: readonly CrmId[] | undefined;
     let shown: Shown | undefined;
-    let panelOpen = false;
+    const panel = createPanelHost();
 
     /** Brings the icon in line with the URL and the settings; called on every change of either. */
     const follow = () => {
@@ -41,12 +42,10 @@ export default defineContentScript({
       if (ref && shown && sameRecord(ref, shown.ref)) return;
       const left = shown;
       const anchor = left?.ui?.anchor();
-      // Still waiting for the last record: its panel never opened, so the wish carries on.
-      if (left?.ui) panelOpen = left.ui.isPanelOpen();
       left?.controller.abort();
       shown = undefined;
       if (!detected || !ref) {
-        panelOpen = false;
+        panel.remove();
         // A list view tells the background; a switched-off vendor only if we had shown a record.
         if (!detected || left) sendMessage('recordLeft', {}).catch(warn);
         return;
@@ -56,7 +55,8 @@ export default defineContentScript({
       showRecord(detected.page, ref, url, {
         signal: entry.controller.signal,
         left: anchor ? { element: anchor, text: anchor.textContent } : undefined,
-        openPanel: panelOpen,
+        // An open panel stays: it shows the new record once the background has it.
+        panel,
       }).then((ui) => {
         entry.ui = ui;
       }, warn);
@@ -74,6 +74,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       stopWatching();
       shown?.controller.abort();
+      panel.remove();
     });
   },
 });

@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import type { PanelHost } from './panel-host';
 import { recordUiCss } from './record-ui.css';
 
 /** The element the page sees; what it holds sits in a closed shadow root. */
@@ -12,15 +12,14 @@ const X_LOGO_PATH =
 export interface RecordUi {
   /** The title the icon sits after, or null while it floats. */
   anchor(): Element | null;
-  isPanelOpen(): boolean;
 }
 
 export interface RecordUiOptions {
   title: Element | null;
   findTitle: () => Element | null;
   fullName: string;
-  /** Open the panel at once: it was open on the record the user came from. */
-  openPanel: boolean;
+  /** The tab's panel, which the icon opens and closes. */
+  panel: PanelHost;
   signal: AbortSignal;
 }
 
@@ -34,18 +33,10 @@ function createIcon(fullName: string): HTMLButtonElement {
   return icon;
 }
 
-function createPanel(): HTMLIFrameElement {
-  const panel = document.createElement('iframe');
-  panel.className = 'x-panel';
-  panel.title = t('panelTitle');
-  panel.src = browser.runtime.getURL('/panel.html');
-  return panel;
-}
-
 /**
  * Puts the X icon after the record's title (or floating, when the CRM moved its title) in a
- * closed shadow root, with the panel iframe inside the same root so the page can neither
- * see nor copy the panel's URL. Everything goes when `signal` aborts.
+ * closed shadow root; the panel it opens sits in a closed root of its own (panel-host.ts), so
+ * the page can neither see nor copy the panel's URL. The icon goes when `signal` aborts.
  */
 export function mountRecordUi(options: RecordUiOptions): RecordUi {
   const { findTitle, signal } = options;
@@ -55,14 +46,9 @@ export function mountRecordUi(options: RecordUiOptions): RecordUi {
   const style = document.createElement('style');
   style.textContent = recordUiCss;
   const icon = createIcon(options.fullName);
-  let panel: HTMLIFrameElement | undefined;
+  icon.setAttribute('aria-expanded', String(options.panel.isOpen()));
   icon.addEventListener('click', () => {
-    if (panel) panel.hidden = !panel.hidden;
-    else {
-      panel = createPanel();
-      shadow.append(panel);
-    }
-    icon.setAttribute('aria-expanded', String(!panel.hidden));
+    icon.setAttribute('aria-expanded', String(options.panel.toggle()));
   });
   shadow.append(style, icon);
 
@@ -75,7 +61,6 @@ export function mountRecordUi(options: RecordUiOptions): RecordUi {
     else document.body.append(host);
   };
   place();
-  if (options.openPanel) icon.click();
 
   // CRMs re-render their headers and drop what we inserted: put it back after the new title.
   // A floating icon moves to the title if the page shows one after all.
@@ -97,5 +82,5 @@ export function mountRecordUi(options: RecordUiOptions): RecordUi {
     },
     { once: true },
   );
-  return { anchor: () => title, isPanelOpen: () => panel !== undefined && !panel.hidden };
+  return { anchor: () => title };
 }

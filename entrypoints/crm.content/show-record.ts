@@ -1,6 +1,7 @@
 import type { CrmPage, RecordFields } from '@/lib/crm/adapter';
 import type { RecordRef } from '@/lib/crm/record';
 import { sendMessage } from '@/lib/messages/client';
+import type { PanelHost } from './panel-host';
 import { mountRecordUi, type RecordUi } from './record-ui';
 import { waitForElement } from './wait-for-element';
 
@@ -32,7 +33,7 @@ export async function showRecord(
   page: CrmPage,
   ref: RecordRef,
   url: URL,
-  options: { signal: AbortSignal; left: LeftTitle | undefined; openPanel: boolean },
+  options: { signal: AbortSignal; left: LeftTitle | undefined; panel: PanelHost },
 ): Promise<RecordUi | undefined> {
   const { signal, left } = options;
   const findTitle = () => page.findTitle(document, ref);
@@ -48,5 +49,5 @@ export async function showRecord(
   const fields = clipFields(page.readFields(document, title));
   await sendMessage('recordDetected', { ...ref, ...fields, url: url.href });
   if (signal.aborted) return undefined;
-  return mountRecordUi({ title, findTitle, fullName: fields.fullName, openPanel: options.openPanel, signal });
+  return mountRecordUi({ title, findTitle, fullName: fields.fullName, panel: options.panel, signal });
 }

@@ -1,10 +1,33 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { RecordPanel } from '@/components/panel/RecordPanel';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages/client';
+import { isRecordChanged } from '@/lib/messages/record-events';
 import '@/components/theme.css';
 import '@/components/panel/panel.css';
 import '@/components/composer.css';
 
+/** The panel stays loaded while the user moves between records; each record starts it afresh. */
+function Panel() {
+  const [record, setRecord] = useState(0);
+  useEffect(() => {
+    let tabId: number | undefined;
+    sendMessage('panelTab', {}).then(
+      (answer) => {
+        tabId = answer.tabId;
+      },
+      () => {},
+    );
+    const onMessage = (message: unknown) => {
+      if (isRecordChanged(message) && message.tabId === tabId) setRecord((n) => n + 1);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+  return <RecordPanel key={record} send={sendMessage} />;
+}
+
 document.title = t('panelTitle');
-render(<RecordPanel send={sendMessage} />, document.getElementById('app') as HTMLElement);
+render(<Panel />, document.getElementById('app') as HTMLElement);

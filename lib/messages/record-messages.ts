@@ -8,6 +8,8 @@ export const recordMessages = defineMessages({
   recordDetected: { from: ['content'], input: CrmRecord, output: z.null() },
   /** The content script's page no longer shows a record (navigated to a list view…). */
   recordLeft: { from: ['content'], input: z.object({}).strict(), output: z.null() },
+  /** The panel learns which tab it sits in, to know which record announcements are its own. */
+  panelTab: { from: ['panel'], input: z.object({}).strict(), output: z.object({ tabId: z.number() }) },
   /** The panel asks which record the tab it sits in shows. */
   currentRecord: { from: ['panel'], input: z.object({}).strict(), output: CrmRecord.nullable() },
 });

@@ -477,4 +477,27 @@ export class XService {
       }),
     );
   }
+
+  /** Recent posts that mention a person. */
+  async mentions(userId: string, accountId?: string | null): Promise<XPost[]> {
+    const { postsMs } = await this.freshness();
+    return this.cache.read(`mentions:${userId}`, postsMs, () =>
+      this.call(
+        accountId,
+        'read',
+        async (client) => {
+          const timeline = await client.v2.userMentionTimeline(userId, {
+            max_results: 10,
+            'tweet.fields': [...TWEET_FIELDS],
+          });
+          return (timeline.tweets ?? []).map(toPost);
+        },
+        (posts) => ({
+          operation: 'read-post',
+          unitUsd: PRICE_USD.readPost,
+          resources: posts.map((p) => `post:${p.id}`),
+        }),
+      ),
+    );
+  }
 }

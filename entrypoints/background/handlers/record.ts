@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import type { RecordChanged } from '@/lib/messages/record-events';
 import type { recordMessages } from '@/lib/messages/record-messages';
 import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
 import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
@@ -9,15 +11,27 @@ export function tabOf(context: HandlerContext): number {
   return context.tabId;
 }
 
+/** Tells the tab's panel, if one is open, that its record changed. */
+function announce(tabId: number) {
+  const event: RecordChanged = { event: 'recordChanged', tabId };
+  // Rejects when no extension page listens; that is the usual case, not an error.
+  browser.runtime.sendMessage(event).catch(() => {});
+}
+
 /** Answers about the record each CRM tab shows. */
 export const recordHandlers: HandlersFor<typeof recordMessages> = {
   async recordDetected(record, context) {
     await setTabRecord(tabOf(context), record);
+    announce(tabOf(context));
     return null;
   },
   async recordLeft(_input, context) {
     await setTabRecord(tabOf(context), null);
+    announce(tabOf(context));
     return null;
+  },
+  async panelTab(_input, context) {
+    return { tabId: tabOf(context) };
   },
   async currentRecord(_input, context) {
     return getTabRecord(tabOf(context));

@@ -77,6 +77,18 @@ describe('the X service against the emulator, through the fetch transport', () =
     expect(posts.length).toBeGreaterThan(0);
   });
 
+  it('looks up many handles 100 a call, and reads the posts that mention a person', async () => {
+    const known = [...x.state.users.values()].map((user) => user.username).slice(0, 120);
+    const handles = [...known, ...Array.from({ length: 30 }, (_, i) => `nobody_${i}`)];
+    const found = await service.peopleByHandles(handles);
+    expect(found.size).toBe(known.length);
+    expect(x.callsTo('GET /2/users/by')).toHaveLength(2);
+    const priya = x.state.userByUsername('priyaraman')?.id ?? '';
+    const mentions = await service.mentions(priya);
+    expect(mentions.length).toBeGreaterThan(0);
+    expect(mentions.every((post) => post.text.toLowerCase().includes('@priyaraman'))).toBe(true);
+  });
+
   it('pages through followers with next tokens', async () => {
     const priya = x.state.userByUsername('priyaraman');
     const first = await service.peoplePage(priya?.id ?? '', 'followers', null);
