@@ -19,8 +19,8 @@ const EVIL = {
   location: `<iframe src="javascript:alert('x-location')"></iframe>`,
   url: `javascript:alert('x-url')`,
   posts: [
-    `<img src=x onerror="window.__pwned='x-post'"> javascript:alert('x-post-link')`,
-    `"><a href="javascript:alert('x-post-anchor')">click</a> https://example.com/"><b>`,
+    `<img src=x onerror="window.__pwned='x-post'"> javascript:alert('x-post-link') zqxmarker`,
+    `"><a href="javascript:alert('x-post-anchor')">click</a> https://example.com/"><b> zqxmarker`,
   ],
 };
 const ACCOUNT_NAME = `"><img src=x onerror="window.__pwned='account'">`;
@@ -215,9 +215,30 @@ describe('the watchers themselves', () => {
     });
     await expect.poll(() => dialogs).toEqual(['probe']);
     expect(await panel.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBe('probe');
+    dialogs.length = 0;
   });
 });
 
-describe('the popup', () => {
-  it.skip('has no search yet: its results are to be checked once it has', () => {});
+describe('hostile text in the popup’s search results', () => {
+  it('shows the posts, their author and the associated CRM record literally', async () => {
+    const popup = await run.browser.newPage();
+    watchDialogs(popup);
+    await popup.goto(`chrome-extension://${run.extensionId}/popup.html`);
+    await popup.locator('#search-query').fill('zqxmarker');
+    await popup.locator('.search-form button[type="submit"]').click();
+    await popup.waitForSelector('ol.search-results li');
+    const results = await popup.$$eval('ol.search-results li', (items) =>
+      items.map((li) => li.textContent ?? ''),
+    );
+    expect(results).toHaveLength(EVIL.posts.length);
+    const text = results.join('\n');
+    expect(text).toContain(EVIL.name);
+    expect(text).toContain(`<img src=x onerror="window.__pwned='x-post'">`);
+    expect(text).toContain(`"><a href="javascript:alert('x-post-anchor')">click</a>`);
+    // The author is associated with the hostile lead: its name is shown as text too.
+    expect(text).toContain(`Eve Mallory <img src=x onerror="window.__pwned='crm-name'">`);
+    await expectOnlyWebLinks(popup);
+    await expectNothingRan(popup);
+    await popup.close();
+  });
 });
