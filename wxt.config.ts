@@ -38,7 +38,12 @@ export default defineConfig({
     commands: {
       _execute_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' } },
     },
-    permissions: ['storage', 'downloads', 'identity'],
+    // scripting: a user rule's host gets the content script registered at run time, and the
+    // manager tries a rule on an open tab before it is saved (executeScript).
+    permissions: ['storage', 'downloads', 'identity', 'scripting'],
+    // Any other CRM, through a user rule: its one host is asked for when the rule is saved,
+    // never at install, and given back when the rule is deleted.
+    optional_host_permissions: ['https://*/*'],
     storage: { managed_schema: 'managed-schema.json' },
     // X sends no CORS headers: only the worker, with these hosts granted, can call it.
     host_permissions: ['https://api.x.com/*', 'https://x.com/*'],
@@ -46,6 +51,15 @@ export default defineConfig({
       {
         resources: ['panel.html'],
         matches: [...crmHostPatterns],
+        use_dynamic_url: true,
+      },
+      {
+        // A user rule's host is known only at run time, and this list cannot grow then: the
+        // panel is reachable from any https page, still only at its per-session dynamic URL,
+        // which only the content script knows, inside its closed shadow root. The background
+        // answers the panel only in a tab showing a record.
+        resources: ['panel.html'],
+        matches: ['https://*/*'],
         use_dynamic_url: true,
       },
     ],

@@ -6,6 +6,7 @@ import { AccountsSection } from './AccountsSection';
 import { KeysSection } from './KeysSection';
 import { BackupSection } from './BackupSection';
 import { MaintenanceSection } from './MaintenanceSection';
+import { RulesSection } from './RulesSection';
 import { UsageSection } from './UsageSection';
 import { messageOf, type Send } from './api';
 
@@ -51,6 +52,7 @@ export function Manager({ send }: { send: Send }) {
           />
           <UsageSection send={send} refresh={usageRefresh} />
           <BackupSection send={send} />
+          <RulesSection />
           <MaintenanceSection state={state} send={send} onState={setState} />
         </>
       )}

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { CrmPage } from '@/lib/crm/adapter';
 import { crmHostPatterns } from '@/lib/crm/hosts';
 import { detectRecordPage } from '@/lib/crm/pages';
 import type { CrmId, RecordRef } from '@/lib/crm/record';
@@ -7,6 +8,7 @@ import { watchDisabledCrms } from './disabled-crms';
 import { createPanelHost } from './panel-host';
 import type { RecordUi } from './record-ui';
 import { showRecord } from './show-record';
+import { watchUserRules } from './user-rules';
 
 /** The record the page shows, and its icon once mounted. */
 interface Shown {
@@ -24,19 +26,33 @@ function warn(error: unknown) {
   console.warn('X for CRM: could not show the record', error);
 }
 
+/** The built-in vendor first; a user's rule only where no vendor knows the page. */
+function detect(url: URL, rules: readonly CrmPage[]): { page: CrmPage; ref: RecordRef } | undefined {
+  const builtIn = detectRecordPage(url);
+  if (builtIn) return builtIn;
+  for (const page of rules) {
+    const ref = page.parseRecordUrl(url);
+    if (ref) return { page, ref };
+  }
+  return undefined;
+}
+
 export default defineContentScript({
+  // The manifest's hosts; the background registers this same script at run time for the
+  // hosts of the user's rules (entrypoints/background/user-rule-scripts.ts).
   matches: [...crmHostPatterns],
   runAt: 'document_idle',
   main(ctx) {
     let url = new URL(location.href);
     let disabled: readonly CrmId[] | undefined;
+    let rules: readonly CrmPage[] | undefined;
     let shown: Shown | undefined;
     const panel = createPanelHost();
 
     /** Brings the icon in line with the URL and the settings; called on every change of either. */
     const follow = () => {
-      if (!disabled) return;
-      const detected = detectRecordPage(url);
+      if (!disabled || !rules) return;
+      const detected = detect(url, rules);
       const ref = detected && !disabled.includes(detected.page.id) ? detected.ref : undefined;
       // A query or hash change on the same record (a tab of the record page) keeps the icon.
       if (ref && shown && sameRecord(ref, shown.ref)) return;
@@ -66,6 +82,15 @@ export default defineContentScript({
       disabled = crms;
       follow();
     });
+    const stopWatchingRules = watchUserRules((pages) => {
+      rules = pages;
+      // A changed rule may read the same record differently: show it afresh.
+      if (shown?.ref.crm === 'custom') {
+        shown.controller.abort();
+        shown = undefined;
+      }
+      follow();
+    });
     // Single-page CRMs: location.href still holds the old URL when this fires.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
       url = newUrl;
@@ -73,6 +98,7 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => {
       stopWatching();
+      stopWatchingRules();
       shown?.controller.abort();
       panel.remove();
     });

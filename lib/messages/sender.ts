@@ -1,5 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { isCrmHostUrl } from '../crm/hosts';
+import { urlMatchesHostPattern } from '../crm/user-rules';
 import type { SenderContext } from './spec';
 
 /** The extension pages that may talk to the background, by path. */
@@ -13,6 +14,11 @@ export interface SenderIdentity {
   extensionId: string;
   /** Origins the extension's own pages load from (one, or two with a dynamic URL). */
   extensionOrigins: readonly string[];
+  /**
+   * Hosts of the user's own CRM rules whose permission the user granted (match patterns):
+   * the content script runs there too. Passed in, so this function stays pure.
+   */
+  userRuleHosts?: readonly string[];
 }
 
 /**
@@ -34,6 +40,8 @@ export function classifySender(sender: Runtime.MessageSender, self: SenderIdenti
     if (context === 'panel' && sender.tab?.id === undefined) return null;
     return context;
   }
-  if (sender.tab?.id !== undefined && isCrmHostUrl(url)) return 'content';
+  if (sender.tab?.id === undefined) return null;
+  if (isCrmHostUrl(url)) return 'content';
+  if (self.userRuleHosts?.some((pattern) => urlMatchesHostPattern(pattern, url))) return 'content';
   return null;
 }

@@ -32,6 +32,9 @@ export function findChromium(): string {
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
+/** The Chrome extension id the manifest key pins (README, Install). */
+export const EXTENSION_ID = 'igdoendhfdhhnipboohihecaklcghkmh';
+
 /** Flags that keep Chromium quiet on a machine with no outside network. */
 const QUIET_FLAGS = [
   '--no-sandbox',
@@ -66,16 +69,37 @@ export function xEmulatorFlags(port: number): string[] {
 /** Starts Chromium with the built extension in a throwaway profile and waits for its worker. */
 export async function launchWithExtension(
   extraArgs: string[] = [],
-  options: { downloadsDir?: string } = {},
+  options: { downloadsDir?: string; grantedHosts?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error('No built extension in .output/chrome-mv3: run `npm run build` first.');
   }
   const profile = await mkdtemp(join(tmpdir(), 'x-crm-e2e-'));
+  const preferences: Record<string, unknown> = {};
   if (options.downloadsDir) {
     // Where a user's downloads go, set as a user sets it: in the profile's preferences.
+    preferences.download = { default_directory: options.downloadsDir, prompt_for_download: false };
+  }
+  if (options.grantedHosts) {
+    // Hosts the user allowed earlier, recorded where Chromium keeps a granted optional host
+    // permission. Headless Chromium shows permissions.request's prompt where puppeteer cannot
+    // press Allow, and chrome://extensions (developerPrivate.addHostPermission,
+    // updateSiteAccess) grants no optional host; with the host recorded, request() resolves
+    // true with no prompt, as it does for a user who allowed the site before. The build is
+    // untouched: the manifest still only lists the host as optional.
+    const granted = { explicit_host: options.grantedHosts, scriptable_host: [] };
+    preferences.extensions = {
+      settings: {
+        [EXTENSION_ID]: {
+          granted_permissions: granted,
+          runtime_granted_permissions: granted,
+          active_permissions: granted,
+        },
+      },
+    };
+  }
+  if (Object.keys(preferences).length > 0) {
     await mkdir(join(profile, 'Default'), { recursive: true });
-    const preferences = { download: { default_directory: options.downloadsDir, prompt_for_download: false } };
     await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify(preferences));
   }
   const browser = await puppeteer.launch({

@@ -1,0 +1,121 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
+import { serveCrmPages } from './harness/crm-pages';
+import { panelRecord, recordIcons, waitForPanelName } from './harness/record-panel';
+
+/** A CRM no adapter knows (tests/fixtures/other/contact.html). */
+const HOST = 'https://crm.example-crm.com/*';
+const RECORD_URL = 'https://crm.example-crm.com/app/contacts/8842';
+
+let chromium: ExtensionBrowser;
+let crm: Page;
+let manager: Page;
+
+beforeAll(async () => {
+  // The user's Allow on the permission prompt, recorded in the profile: see grantedHosts.
+  chromium = await launchWithExtension([], { grantedHosts: [HOST] });
+  crm = await chromium.browser.newPage();
+  await serveCrmPages(crm, [{ url: RECORD_URL, fixture: 'other/contact.html' }]);
+  await crm.goto(RECORD_URL);
+  manager = await chromium.browser.newPage();
+  await manager.goto(`chrome-extension://${chromium.extensionId}/options.html`);
+  await manager.waitForSelector('input[name="ruleName"]');
+});
+afterAll(() => chromium?.close());
+
+async function typeInto(name: string, text: string) {
+  const field = await manager.$(`[name="${name}"]`);
+  if (!field) throw new Error(`No field ${name}`);
+  await field.click({ count: 3 });
+  await manager.keyboard.press('Backspace');
+  await field.type(text);
+}
+
+/** Presses "Try on open tabs" and returns the results' text as the user reads it. */
+async function tryRule(): Promise<string> {
+  await manager.locator('::-p-aria(Try on open tabs)').click();
+  const list = await manager.waitForSelector('ul.rule-tried', { timeout: 10_000 });
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a user reads
+  const text = (await list?.evaluate((element) => (element as HTMLElement).innerText)) ?? '';
+  await manager.evaluate(() => document.querySelector('ul.rule-tried')?.remove());
+  return text;
+}
+
+describe('a user rule for a CRM not in the list', () => {
+  it('shows no icon before there is a rule', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await crm.$('x-crm-record')).toBeNull();
+  });
+
+  it('is refused with the reason beside the field when its regex could hang a page', async () => {
+    await manager.select('select[name="rulePathKind"]', 'regex');
+    await typeInto('rulePath', '^/app/contacts/(?<id>(\\d+)+)$');
+    await manager.locator('::-p-aria(Try on open tabs)').click();
+    const note = await manager.waitForSelector('#rule-problem-path');
+    expect(await note?.evaluate((element) => element.textContent)).toContain('can hang a page');
+  });
+
+  it('says what a broken selector did not find, and the page carries on', async () => {
+    await typeInto('ruleName', 'Example CRM contacts');
+    await typeInto('ruleMatches', HOST);
+    await manager.select('select[name="rulePathKind"]', 'pattern');
+    await typeInto('rulePath', '/app/contacts/:id');
+    await manager.select('select[name="ruleType"]', 'contact');
+    await typeInto('rule-name', '.no-such-heading');
+    await typeInto('rule-company', 'Company');
+    await typeInto('rule-email', 'Email');
+    await typeInto('rule-twitter', 'Twitter');
+    const text = await tryRule();
+    expect(text).toContain('Not found on this page: Name.');
+    expect(await crm.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Ada Lovelace');
+  });
+
+  it('shows on the open tab what it would read, before it is saved', async () => {
+    await typeInto('rule-name', 'h1.contact-name');
+    const text = await tryRule();
+    for (const shown of [
+      'contact',
+      '8842',
+      'Ada Lovelace',
+      'Analytical Engines Ltd',
+      'ada@analytical.example',
+      '@ada_engines',
+    ]) {
+      expect(text).toContain(shown);
+    }
+    expect(await crm.$('x-crm-record')).toBeNull();
+  });
+
+  it('once saved, puts the icon after the name and the panel shows the record', async () => {
+    await manager.locator('::-p-aria(Save rule)').click();
+    await manager.waitForFunction(() =>
+      document.body.textContent?.includes('Saved the rule Example CRM contacts'),
+    );
+    // A background tab runs no animation frames, which the locator's click waits for.
+    await crm.bringToFront();
+    await crm.reload();
+    await crm.waitForSelector('x-crm-record', { timeout: 10_000 });
+    expect(await recordIcons(crm)).toMatchObject({ count: 1, floating: false, anchorText: 'Ada Lovelace' });
+    await crm.locator('::-p-aria(Open X panel for Ada Lovelace)').click();
+    const panel = await waitForPanelName(crm, 'Ada Lovelace');
+    const shown = await panelRecord(panel);
+    expect(shown.rows.Company).toBe('Analytical Engines Ltd');
+    expect(shown.rows.Email).toBe('ada@analytical.example');
+  });
+
+  it('once deleted, gives the host back and the icon no longer comes', async () => {
+    await manager.bringToFront();
+    await manager.locator('::-p-aria(Delete the rule Example CRM contacts)').click();
+    await manager.waitForFunction(() => document.body.textContent?.includes('Deleted the rule'));
+    const granted = await manager.evaluate(
+      // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
+      (origin) => (globalThis as any).chrome.permissions.contains({ origins: [origin] }),
+      HOST,
+    );
+    expect(granted).toBe(false);
+    await crm.reload();
+    await new Promise((resolve) => setTimeout(resolve, 750));
+    expect(await crm.$('x-crm-record')).toBeNull();
+  });
+});
