@@ -94,8 +94,12 @@ export function AssociatedPerson({
           replyToPostId={compose.replyToPostId}
           accountId={accountId}
           onCancel={() => setCompose(null)}
-          onPosted={() => {
+          onPosted={(outcome) => {
             setCompose(null);
+            if (outcome.status === 'queued') {
+              setNotice({ text: t('postQueued', outcome.reason), isError: true });
+              return;
+            }
             setNotice({ text: t('posted'), isError: false });
             setPostsVersion((v) => v + 1);
           }}

@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import type { PostOutcome } from '@/lib/x/outbox';
 import { Composer } from '../Composer';
 import type { Send } from './api';
 
@@ -19,7 +20,7 @@ export function PanelComposer({
   initialText: string;
   replyToPostId: string | null;
   accountId: string | null;
-  onPosted: () => void;
+  onPosted: (outcome: PostOutcome) => void;
   onCancel: () => void;
 }) {
   const draftId = useRef<string | undefined>(undefined);
@@ -33,9 +34,9 @@ export function PanelComposer({
           return saved;
         }}
         onPost={async (text) => {
-          await send('postCreate', { text, replyToPostId, accountId });
-          if (draftId.current) await send('draftDelete', { id: draftId.current });
-          onPosted();
+          // With the draft's id the background removes it when posted, or moves it to the
+          // outbox when X could not be reached: nothing typed is lost either way.
+          onPosted(await send('postCreate', { text, replyToPostId, accountId, draftId: draftId.current }));
         }}
       />
       <button type="button" onClick={onCancel}>

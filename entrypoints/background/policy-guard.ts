@@ -6,6 +6,7 @@ import { type Permissions, permissionsOf, readPolicy } from '@/lib/store/policy'
 /** Which permission each policy-bound message needs; anything not listed is always allowed. */
 const NEEDS: Partial<Record<MessageName, keyof Omit<Permissions, 'allowedCrms' | 'locked'> | 'unlocked'>> = {
   postCreate: 'post',
+  outboxRetry: 'post',
   personFollow: 'follow',
   postLike: 'engage',
   postRepost: 'engage',

@@ -23,6 +23,13 @@ export interface XPost {
   replies: number;
 }
 
+/** What one call billed: an operation, its unit price and the resources X charges for. */
+interface Bill {
+  operation: string;
+  unitUsd: number;
+  resources: string[];
+}
+
 /** A post of the acting account as the outbox compares it: its text and when X made it. */
 export interface XOwnPost {
   id: string;
@@ -187,7 +194,7 @@ export class XService {
     accountId: string | null | undefined,
     kind: 'read' | 'write',
     work: (client: TwitterApi, account: Account) => Promise<T>,
-    bill: (result: T) => { operation: string; unitUsd: number; resources: string[] },
+    bill: (result: T) => Bill | Bill[],
   ): Promise<T> {
     if (kind === 'read') await this.checkBudget();
     const { client, account } = await this.clientFor(accountId);
@@ -197,11 +204,10 @@ export class XService {
     } catch (error) {
       throw toXError(error);
     }
-    await recordUsage(await this.options.db(), {
-      accountId: account.xUserId,
-      at: this.now(),
-      ...bill(result),
-    });
+    const db = await this.options.db();
+    for (const billed of [bill(result)].flat()) {
+      await recordUsage(db, { accountId: account.xUserId, at: this.now(), ...billed });
+    }
     return result;
   }
 
@@ -398,11 +404,19 @@ export class XService {
         });
         return { posts, nextToken: result.meta?.next_token ?? null };
       },
-      (page) => ({
-        operation: 'read-post',
-        unitUsd: PRICE_USD.readPost,
-        resources: page.posts.map((post) => `post:${post.id}`),
-      }),
+      (page) => [
+        {
+          operation: 'read-post',
+          unitUsd: PRICE_USD.readPost,
+          resources: page.posts.map((post) => `post:${post.id}`),
+        },
+        // The authors come as an expansion, and X bills them as user reads.
+        {
+          operation: 'read-user',
+          unitUsd: PRICE_USD.readUser,
+          resources: [...new Set(page.posts.map((post) => `user:${post.authorId}`))],
+        },
+      ],
     );
   }
 
