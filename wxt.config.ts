@@ -46,7 +46,7 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     storage: { managed_schema: 'managed-schema.json' },
     // X sends no CORS headers: only the worker, with these hosts granted, can call it.
-    host_permissions: ['https://api.x.com/*', 'https://x.com/*'],
+    host_permissions: ['https://api.x.com/*'],
     web_accessible_resources: [
       {
         resources: ['panel.html'],

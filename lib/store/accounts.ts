@@ -1,4 +1,4 @@
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { Account, XCrmDb } from './schema';
 
 type Db = IDBPDatabase<XCrmDb>;
@@ -33,27 +33,49 @@ export async function getAccount(db: Db, xUserId: string): Promise<Account | nul
  * Adds or replaces an account. The first account becomes the default; making one default
  * clears the flag on the others in the same transaction, so there is never zero or two.
  */
-export async function putAccount(db: Db, account: Account): Promise<void> {
-  const tx = db.transaction('accounts', 'readwrite');
-  const others = (await tx.store.getAll()).filter((other) => other.xUserId !== account.xUserId);
-  const isDefault = account.isDefault || !others.some((other) => other.isDefault);
-  if (isDefault) {
-    for (const other of others.filter((o) => o.isDefault)) await tx.store.put({ ...other, isDefault: false });
-  }
-  await tx.store.put({ ...account, isDefault });
-  await tx.done;
+export function putAccount(db: Db, account: Account): Promise<void> {
+  return inAccountsTransaction(db, async (store) => {
+    const others = (await store.getAll()).filter((other) => other.xUserId !== account.xUserId);
+    const isDefault = account.isDefault || !others.some((other) => other.isDefault);
+    if (isDefault) {
+      for (const other of others.filter((o) => o.isDefault)) await store.put({ ...other, isDefault: false });
+    }
+    await store.put({ ...account, isDefault });
+  });
 }
 
 /** Removes an account; if it was the default, the first remaining enabled one takes over. */
-export async function removeAccount(db: Db, xUserId: string): Promise<void> {
+export function removeAccount(db: Db, xUserId: string): Promise<void> {
+  return inAccountsTransaction(db, async (store) => {
+    const removed = await store.get(xUserId);
+    await store.delete(xUserId);
+    if (removed?.isDefault) {
+      const next = (await store.getAll()).sort((a, b) => Number(b.enabled) - Number(a.enabled))[0];
+      if (next) await store.put({ ...next, isDefault: true });
+    }
+  });
+}
+
+type AccountsStore = IDBPObjectStore<XCrmDb, ['accounts'], 'accounts', 'readwrite'>;
+
+/**
+ * Runs several writes to the accounts as one: if any fails (a full disk, say), the whole
+ * transaction is aborted, so no half-written state stays, and the failure is reported once.
+ */
+async function inAccountsTransaction(db: Db, work: (store: AccountsStore) => Promise<void>): Promise<void> {
   const tx = db.transaction('accounts', 'readwrite');
-  const removed = await tx.store.get(xUserId);
-  await tx.store.delete(xUserId);
-  if (removed?.isDefault) {
-    const next = (await tx.store.getAll()).sort((a, b) => Number(b.enabled) - Number(a.enabled))[0];
-    if (next) await tx.store.put({ ...next, isDefault: true });
+  try {
+    await work(tx.store);
+    await tx.done;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request.
+    }
+    await tx.done.catch(() => {});
+    throw error;
   }
-  await tx.done;
 }
 
 /** The account to act as: the chosen one if enabled, else the enabled default. */

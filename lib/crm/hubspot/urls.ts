@@ -1,11 +1,11 @@
 import type { RecordRef, RecordType } from '../record';
 
 /**
- * HubSpot serves its app from app.hubspot.com and regional hosts (app-eu1, app-na2, app-ap1…).
- * The pattern is wider than the app hosts because Chrome's match patterns cannot say app*;
- * parseHubspotRecordUrl still accepts app hosts only.
+ * HubSpot serves its app from app.hubspot.com and one host per data centre. They are named
+ * one by one: a *.hubspot.com pattern would also run on HubSpot's website, blog and docs.
  */
-export const hubspotMatches = ['https://*.hubspot.com/*'];
+const APP_HOSTS = ['app', 'app-eu1', 'app-na2', 'app-na3', 'app-ap1'];
+export const hubspotMatches = APP_HOSTS.map((host) => `https://${host}.hubspot.com/*`);
 
 const APP_HOST = /^app(?:-[a-z]{2,3}\d{1,2})?\.hubspot\.com$/;
 
