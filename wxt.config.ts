@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { crmHostPatterns } from './lib/crm/hosts';
 
@@ -11,10 +12,31 @@ import { crmHostPatterns } from './lib/crm/hosts';
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAoMn+FzU1C6T0UvXbXm9fbz9VHG9vuBjkXQok8wOBa4dgEtdlHKjy3WX9WwgGAaifNR9y2zyUnreZebEcSpp3HtWhGntvOI18XBjS2VOcyx84f76NB04EZxAn8gOxAbTQbdfLSav87OUljd/e2O/sDe+fiq7/Zq/n9FNENxROMFImbSk+1XRRTeEARCzBAJZfIGjEEuahvM3LzRKxqVtLaR0Ec3J9nA75O/rvLjeIjZUq4VTHQ5t4zXBRJuOzfBCatXVV1KqqRkBaBCbyB0obaDMSClyDD4WIJRUW2S7SrC7aOjV9lOEMwnsSHBIIt8TmrYljlr+KkfjiEXnTFLH7gQIDAQAB';
 
+/**
+ * The content script runs on every CRM page, so every byte counts there. Its handful of APIs
+ * (runtime messages, storage, i18n) return promises natively in MV3 Chrome and Firefox, so it
+ * uses the browser's own `browser`/`chrome` object; the extension pages and the worker keep
+ * webextension-polyfill.
+ */
+function nativeBrowserInContentScripts(): Plugin {
+  let contentScript = false;
+  return {
+    name: 'x-crm:native-browser-in-content-scripts',
+    enforce: 'pre',
+    options(options) {
+      contentScript = JSON.stringify(options.input ?? '').includes('.content');
+    },
+    resolveId(source) {
+      if (!contentScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return resolve('node_modules/@wxt-dev/browser/src/index.mjs');
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), nativeBrowserInContentScripts()],
     resolve: {
       // twitter-api-v2 is written for Node: give it browser stand-ins (see lib/x/transport).
       alias: {
