@@ -72,16 +72,17 @@ describe('the integration manager: test, usage, rename, backup', () => {
   });
 
   it('draws today’s calls in the usage chart, with the figures in a table', async () => {
+    // The test search found one post: billed as a post read and, for its author, a user read.
     await page.waitForSelector(`svg.chart g[data-day="${today()}"] rect.bar`);
     expect(await page.$eval(`svg.chart g[data-day="${today()}"]`, (g) => g.getAttribute('data-total'))).toBe(
-      '1',
+      '2',
     );
-    expect(await text()).toMatch(/Today \(UTC\): 1 billed items, \$0\.005/);
+    expect(await text()).toMatch(/Today \(UTC\): 2 billed items, \$0\.015/);
     await page.click('details.usage-figures summary, section.usage details summary');
     const cells = await page.$$eval('section.usage tbody tr:first-child td', (tds) =>
       tds.map((td) => td.textContent),
     );
-    expect(cells).toEqual([today(), 'Sales team (@samrep_crm)', '1', '$0.005']);
+    expect(cells).toEqual([today(), 'Sales team (@samrep_crm)', '2', '$0.015']);
   });
 
   it('saves a daily budget and refuses one out of range', async () => {
@@ -95,7 +96,7 @@ describe('the integration manager: test, usage, rename, backup', () => {
     await aria('Save budget').click();
     await page.waitForSelector('::-p-text(The daily budget is $2.50.)');
     await page.reload();
-    await page.waitForSelector('::-p-text(Today: $0.005 of $2.50.)');
+    await page.waitForSelector('::-p-text(Today: $0.015 of $2.50.)');
   });
 
   it('renames an account from Edit', async () => {
