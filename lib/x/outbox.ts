@@ -108,32 +108,40 @@ export class Outbox {
     const account = await actingAccount(db, request.accountId);
     const accountId = account?.xUserId ?? request.accountId;
     const startedAt = this.now();
+    const item: OutboxItem = {
+      id: request.draftId ?? crypto.randomUUID(),
+      text,
+      replyToPostId: request.replyToPostId,
+      accountId,
+      updatedAt: startedAt,
+      lastError: t('outboxInterrupted'),
+      attempts: 1,
+      firstAttemptAt: startedAt,
+    };
+    // Written before the post leaves: if the worker is stopped mid-send, the post is found in
+    // the outbox as interrupted, and X is checked for it before it is ever sent again.
+    await putOutboxItem(db, item);
+    const done = async () => {
+      await deleteOutboxItem(db, item.id);
+      if (request.draftId) await db.delete('drafts', request.draftId);
+    };
     try {
       const created = await this.deps.x.post(text, request.replyToPostId, length.hasUrl, accountId);
-      if (request.draftId) await db.delete('drafts', request.draftId);
+      await done();
       return posted(account?.handle ?? '', created.id, false);
     } catch (error) {
       const problem = toXError(error);
       if (problem.problem === 'duplicate') {
-        if (request.draftId) await db.delete('drafts', request.draftId);
+        await done();
         return posted(account?.handle ?? '', null, true);
       }
       if (!UNCLEAR.has(problem.problem)) {
+        await deleteOutboxItem(db, item.id);
         if (request.draftId && problem.problem === 'refused')
           await markDraftRefused(db, request.draftId, request.text, problem.message);
         throw problem;
       }
-      const item: OutboxItem = {
-        id: request.draftId ?? crypto.randomUUID(),
-        text,
-        replyToPostId: request.replyToPostId,
-        accountId,
-        updatedAt: startedAt,
-        lastError: problem.message,
-        attempts: 1,
-        firstAttemptAt: startedAt,
-      };
-      await moveToOutbox(db, item, request.draftId);
+      await moveToOutbox(db, { ...item, lastError: problem.message }, request.draftId);
       return { status: 'queued', outboxId: item.id, reason: problem.message };
     }
   }
@@ -196,7 +204,7 @@ export class Outbox {
         Date.parse(post.createdAt) >= since,
     );
     if (found) {
-      await deleteOutboxItem(db, id);
+      await concluded(db, id);
       return posted(handle, found.id, true);
     }
     try {
@@ -206,12 +214,12 @@ export class Outbox {
         measurePost(item.text).hasUrl,
         item.accountId,
       );
-      await deleteOutboxItem(db, id);
+      await concluded(db, id);
       return posted(handle, created.id, false);
     } catch (error) {
       const problem = toXError(error);
       if (problem.problem === 'duplicate') {
-        await deleteOutboxItem(db, id);
+        await concluded(db, id);
         return posted(handle, null, true);
       }
       if (problem.problem === 'refused') {
@@ -232,6 +240,12 @@ export class Outbox {
     await putOutboxItem(db, { ...item, lastError: reason, attempts: item.attempts + 1, updatedAt: at });
     return { status: 'queued', outboxId: item.id, reason };
   }
+}
+
+/** A post that is at X now: out of the outbox, and out of the drafts if an interrupted send left it there. */
+async function concluded(db: IDBPDatabase<XCrmDb>, id: string): Promise<void> {
+  await deleteOutboxItem(db, id);
+  await db.delete('drafts', id);
 }
 
 function posted(handle: string, id: string | null, alreadyOnX: boolean): PostOutcome {

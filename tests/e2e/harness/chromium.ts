@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -129,4 +129,32 @@ export async function launchWithExtension(
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Stops the extension's service worker, as the browser does when it has been idle: what it
+ * held in memory is gone, and the next message starts it afresh.
+ */
+export async function stopServiceWorker(page: Page, extensionId: string): Promise<void> {
+  const session = await page.createCDPSession();
+  const versions: { versionId: string; scriptURL: string; runningStatus: string }[] = [];
+  session.on('ServiceWorker.workerVersionUpdated', (event: { versions: typeof versions }) => {
+    versions.push(...event.versions);
+  });
+  await session.send('ServiceWorker.enable');
+  const deadline = Date.now() + 5000;
+  let worker: (typeof versions)[number] | undefined;
+  while (!worker && Date.now() < deadline) {
+    worker = versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+    if (!worker) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  if (!worker) throw new Error('The extension has no service worker to stop.');
+  await session.send('ServiceWorker.stopWorker', { versionId: worker.versionId });
+  while (Date.now() < deadline) {
+    const latest = versions.filter((v) => v.versionId === worker.versionId).at(-1);
+    if (latest?.runningStatus === 'stopped') break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await session.send('ServiceWorker.disable');
+  await session.detach();
 }

@@ -271,3 +271,36 @@ describe('the outbox: never lose a post, never send it twice', () => {
     expect(x.posts.filter((p) => p.text === 'Once only')).toHaveLength(1);
   });
 });
+
+describe('a worker stopped in the middle of a send', () => {
+  it('leaves the post in the outbox as interrupted; the next worker finds it at X and does not post it again', async () => {
+    const draft = await saveDraft(db, { text: 'Launch day at Acme' }, T0);
+    // The post reaches X, then the worker is stopped before X's answer arrives: it never settles.
+    const stopped: OutboxX = {
+      post: async (text) => {
+        x.posts.push({ id: '2000', text, at: now });
+        return new Promise<never>(() => {});
+      },
+      ownRecentPosts: () => x.ownRecentPosts(),
+    };
+    void new Outbox({ db: async () => db, x: stopped, now: () => now }).send({
+      text: 'Launch day at Acme',
+      replyToPostId: null,
+      accountId: null,
+      draftId: draft.id,
+    });
+    await expect
+      .poll(async () => (await outbox.list()).map((item) => item.lastError))
+      .toEqual([
+        'The send was interrupted before X answered. It is checked at X before it is sent again, so it never goes out twice.',
+      ]);
+
+    now += 60_000;
+    const restarted = new Outbox({ db: async () => db, x, now: () => now });
+    const [result] = await restarted.retryAll();
+    expect(result?.outcome).toMatchObject({ status: 'posted', id: '2000', alreadyOnX: true });
+    expect(x.posts).toHaveLength(1);
+    expect(await outbox.list()).toEqual([]);
+    expect(await db.get('drafts', draft.id)).toBeUndefined();
+  });
+});
