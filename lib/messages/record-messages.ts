@@ -10,6 +10,4 @@ export const recordMessages = defineMessages({
   recordLeft: { from: ['content'], input: z.object({}).strict(), output: z.null() },
   /** The panel learns which tab it sits in, to know which record announcements are its own. */
   panelTab: { from: ['panel'], input: z.object({}).strict(), output: z.object({ tabId: z.number() }) },
-  /** The panel asks which record the tab it sits in shows. */
-  currentRecord: { from: ['panel'], input: z.object({}).strict(), output: CrmRecord.nullable() },
 });

@@ -94,7 +94,7 @@ describe('secrets never reach the CRM page or the content script', () => {
 
   it('are not in any answer the background gives the content script', async () => {
     const answers = await inContentScript(`Promise.all([
-      chrome.runtime.sendMessage({ name: 'currentRecord', input: {} }),
+      chrome.runtime.sendMessage({ name: 'panelTab', input: {} }),
       chrome.runtime.sendMessage({ name: 'managerState', input: {} }),
       chrome.runtime.sendMessage({ name: 'panelView', input: {} }),
       chrome.runtime.sendMessage({ name: 'recordLeft', input: {} }),

@@ -3,7 +3,7 @@ import { t } from '@/lib/i18n';
 import type { RecordChanged } from '@/lib/messages/record-events';
 import type { recordMessages } from '@/lib/messages/record-messages';
 import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
-import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
+import { setTabRecord } from '@/lib/store/tab-records';
 
 /** The CRM tab a content script or panel message came from. */
 export function tabOf(context: HandlerContext): number {
@@ -32,8 +32,5 @@ export const recordHandlers: HandlersFor<typeof recordMessages> = {
   },
   async panelTab(_input, context) {
     return { tabId: tabOf(context) };
-  },
-  async currentRecord(_input, context) {
-    return getTabRecord(tabOf(context));
   },
 };

@@ -49,7 +49,7 @@ const record: CrmRecord = {
 const SAMPLES: Partial<Record<MessageName, unknown>> = {
   recordDetected: record,
   recordLeft: {},
-  currentRecord: {},
+  panelTab: {},
   draftSave: { text: 'hello', replyToPostId: null, accountId: null },
   draftList: {},
   draftLatest: {},

@@ -40,13 +40,16 @@ describe('message router', () => {
       ok: true,
       value: null,
     });
-    expect(await route({ name: 'currentRecord', input: {} }, fromPanel)).toEqual({ ok: true, value: record });
+    expect(await route({ name: 'panelView', input: {} }, fromPanel)).toMatchObject({
+      ok: true,
+      value: { record },
+    });
   });
 
   it.each([
     ['not an object', 'recordDetected'],
     ['missing input', { name: 'recordDetected' }],
-    ['extra keys', { name: 'currentRecord', input: {}, sneaky: true }],
+    ['extra keys', { name: 'panelTab', input: {}, sneaky: true }],
     ['a number', 42],
     ['null', null],
   ])('refuses a malformed message (%s) with a clear error', async (_label, message) => {
@@ -83,11 +86,11 @@ describe('message router', () => {
 
   it('refuses messages from another extension, and panel-only messages from a content script', async () => {
     const otherExtension = { ...fromPanel, id: 'someoneelse' };
-    expect(await route({ name: 'currentRecord', input: {} }, otherExtension)).toMatchObject({
+    expect(await route({ name: 'panelTab', input: {} }, otherExtension)).toMatchObject({
       ok: false,
       error: { code: 'sender-not-allowed' },
     });
-    expect(await route({ name: 'currentRecord', input: {} }, fromZoho)).toMatchObject({
+    expect(await route({ name: 'panelTab', input: {} }, fromZoho)).toMatchObject({
       ok: false,
       error: { code: 'sender-not-allowed' },
     });
