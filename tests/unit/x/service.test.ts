@@ -219,4 +219,22 @@ describe('OAuth 2.0 accounts', () => {
     await expect(service.personByHandle('alexseller')).rejects.toMatchObject({ problem: 'needs-sign-in' });
     expect(x.calls.length).toBe(sent);
   });
+
+  it('fails cleanly when a worker was stopped mid-refresh after X had rotated the token', async () => {
+    await oauth2Account(Date.now() - 1000);
+    const stored = await samAccount();
+    // The refresh reached X (which rotated the refresh token), then the worker was stopped
+    // before it stored the answer: the next worker holds a spent refresh token.
+    const { refreshOauth2 } = await import('@/lib/x/auth/pkce-sign-in');
+    await refreshOauth2(x.app.clientId, stored.oauth2?.refreshToken ?? '', emulatorFetch(x));
+    const nextWorker = makeService();
+    await expect(nextWorker.personByHandle('maria_acme')).rejects.toMatchObject({
+      problem: 'needs-sign-in',
+      message: expect.stringContaining('Sign in again in the integration manager'),
+    });
+    const after = await samAccount();
+    expect(after.needsSignIn).toBe(true);
+    // The rest of the account is untouched: signing in again from Edit repairs it.
+    expect({ ...after, needsSignIn: false }).toEqual(stored);
+  });
 });
