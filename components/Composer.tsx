@@ -20,6 +20,8 @@ export interface ComposerProps {
   onPost: (text: string) => void | Promise<void>;
   /** Who the post will be from (the account picker goes here). */
   postingAs?: ComponentChildren;
+  /** Why posting is not allowed (the organisation's policy); the text is still kept as a draft. */
+  postBlocked?: string;
   /** How long typing must pause before the draft is saved. */
   saveDelayMs?: number;
   /** People to offer after "@" and a few letters (from the CRM, not X); no completion without it. */
@@ -52,6 +54,7 @@ export function Composer({
   saveDraft,
   onPost,
   postingAs,
+  postBlocked,
   saveDelayMs = 300,
   mentions,
 }: ComposerProps) {
@@ -119,7 +122,7 @@ export function Composer({
     };
   }, [keeper]);
 
-  const canPost = measured.valid && !posting;
+  const canPost = measured.valid && !posting && !postBlocked;
   const post = async () => {
     if (!canPost) return;
     setPosting(true);
@@ -277,10 +280,16 @@ export function Composer({
             {t('composeSaveFailed', saveState.message)}
           </p>
         ) : null}
+        {postBlocked ? (
+          <p class="status" id={`${ids}-blocked`}>
+            {postBlocked}
+          </p>
+        ) : null}
         <button
           type="button"
           class="composer-post primary"
           disabled={!canPost}
+          aria-describedby={postBlocked ? `${ids}-blocked` : undefined}
           aria-keyshortcuts="Control+Enter Meta+Enter"
           title={t('composePostShortcut')}
           onClick={() => void post()}

@@ -5,6 +5,7 @@ import type { SearchResult } from '@/lib/messages/compose-messages';
 import { formatUsd, PRICE_USD, SEARCH_PAGE_SIZE, searchPagePrice } from '@/lib/x/prices';
 import { count, messageOf, safeLink, type Send } from './panel/api';
 import { LinkedText } from './panel/LinkedText';
+import { type PostPermissions, PostActions } from './panel/PostActions';
 
 const CRM_LABEL: Record<CrmId, MessageKey> = {
   zoho: 'crmZoho',
@@ -23,6 +24,8 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 export interface PostSearchProps {
   send: Send;
   accountId: string | null;
+  /** What policy allows on a result; a forbidden action is not offered. */
+  may: PostPermissions;
   onReply: (post: SearchResult) => void;
 }
 
@@ -32,7 +35,7 @@ type Results = { posts: SearchResult[]; nextToken: string | null; query: string 
  * Recent posts (last 7 days) for a query in X's syntax, a page at a time with each page's
  * price said before it loads; an author associated with a CRM record shows that record.
  */
-export function PostSearch({ send, accountId, onReply }: PostSearchProps) {
+export function PostSearch({ send, accountId, may, onReply }: PostSearchProps) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Results | null>(null);
   const [loading, setLoading] = useState(false);
@@ -120,6 +123,7 @@ export function PostSearch({ send, accountId, onReply }: PostSearchProps) {
               post={post}
               send={send}
               accountId={accountId}
+              may={may}
               onReply={() => onReply(post)}
             />
           ))}
@@ -143,11 +147,13 @@ function SearchResultItem({
   post,
   send,
   accountId,
+  may,
   onReply,
 }: {
   post: SearchResult;
   send: Send;
   accountId: string | null;
+  may: PostPermissions;
   onReply: () => void;
 }) {
   const record = post.record;
@@ -187,69 +193,7 @@ function SearchResultItem({
         {post.createdAt ? ' · ' : null}
         {t('postCounts', count(post.replies), count(post.reposts), count(post.likes))}
       </p>
-      <ResultActions send={send} postId={post.id} accountId={accountId} onReply={onReply} />
+      <PostActions send={send} postId={post.id} accountId={accountId} may={may} onReply={onReply} />
     </li>
-  );
-}
-
-/**
- * Reply, Repost and Like on a search result, each with its price. A change shows at once
- * and is rolled back, with X's reason, if X refuses it.
- */
-function ResultActions({
-  send,
-  postId,
-  accountId,
-  onReply,
-}: {
-  send: Send;
-  postId: string;
-  accountId: string | null;
-  onReply: () => void;
-}) {
-  const [liked, setLiked] = useState(false);
-  const [reposted, setReposted] = useState(false);
-  const [error, setError] = useState('');
-
-  async function toggle(current: boolean, set: (value: boolean) => void, act: () => Promise<unknown>) {
-    setError('');
-    set(!current);
-    try {
-      await act();
-    } catch (failure) {
-      set(current);
-      setError(messageOf(failure));
-    }
-  }
-
-  return (
-    <div class="post-actions">
-      <button type="button" onClick={onReply} title={t('costOf', formatUsd(PRICE_USD.createPost))}>
-        {t('reply')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={reposted}
-        title={t('costOf', formatUsd(reposted ? PRICE_USD.undo : PRICE_USD.repost))}
-        onClick={() =>
-          toggle(reposted, setReposted, () => send('postRepost', { postId, undo: reposted, accountId }))
-        }
-      >
-        {reposted ? t('undoRepost') : t('repost')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={liked}
-        title={t('costOf', formatUsd(liked ? PRICE_USD.undo : PRICE_USD.like))}
-        onClick={() => toggle(liked, setLiked, () => send('postLike', { postId, undo: liked, accountId }))}
-      >
-        {liked ? t('unlike') : t('like')}
-      </button>
-      {error ? (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -3,6 +3,12 @@ import { t } from '@/lib/i18n';
 import { formatUsd, PRICE_USD } from '@/lib/x/prices';
 import { messageOf, type Send } from './api';
 
+/** The post actions an organisation's policy allows. */
+export interface PostPermissions {
+  post: boolean;
+  engage: boolean;
+}
+
 /**
  * Reply, Repost and Like on one post. A change shows at once and is rolled back, with
  * X's reason, if X refuses it.
@@ -18,7 +24,7 @@ export function PostActions({
   postId: string;
   accountId: string | null;
   /** What policy allows; a forbidden action is not offered at all. */
-  may: { post: boolean; engage: boolean };
+  may: PostPermissions;
   onReply: () => void;
 }) {
   const [liked, setLiked] = useState(false);

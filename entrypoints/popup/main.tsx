@@ -9,6 +9,7 @@ import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages/client';
 import type { OutboxView } from '@/lib/messages/outbox-messages';
 import type { AccountSummary } from '@/lib/store/accounts';
+import type { Permissions } from '@/lib/store/policy';
 import type { PostOutcome } from '@/lib/x/outbox';
 import '@/components/theme.css';
 import '@/components/composer.css';
@@ -48,6 +49,7 @@ function Popup() {
   const [outbox, setOutbox] = useState<OutboxView[]>([]);
   const [sending, setSending] = useState<ReadonlySet<string>>(new Set());
   const [accounts, setAccounts] = useState<AccountSummary[]>([]);
+  const [permissions, setPermissions] = useState<Permissions | null>(null);
   const [accountId, setAccountId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>({ kind: 'none' });
   const [failure, setFailure] = useState('');
@@ -77,6 +79,7 @@ function Popup() {
       })
       .catch((error: unknown) => setFailure(t('draftsLoadFailed', errorText(error))));
     sendMessage('actingAccounts', {}).then(setAccounts, () => setAccounts([]));
+    sendMessage('permissions', {}).then(setPermissions, () => setPermissions(null));
   }, []);
 
   const start = (draft: Writing | null, keepNotice = false) => {
@@ -206,6 +209,7 @@ function Popup() {
           saveDraft={saveDraft}
           onPost={onPost}
           postingAs={postingAs}
+          postBlocked={permissions && !permissions.post ? t('policyForbidden') : undefined}
           mentions={mentions}
         />
       ) : null}
@@ -245,6 +249,8 @@ function Popup() {
       <PostSearch
         send={sendMessage}
         accountId={accountId}
+        // Until the policy is known, offer no write action rather than one that may be refused.
+        may={{ post: permissions?.post ?? false, engage: permissions?.engage ?? false }}
         onReply={(post) =>
           start({
             text: post.authorHandle ? `@${post.authorHandle} ` : '',

@@ -153,4 +153,26 @@ describe('DraftList', () => {
     render(<DraftList drafts={[]} currentId={null} onResume={vi.fn()} onDelete={vi.fn()} />);
     expect(screen.getByText('No saved drafts.')).toBeTruthy();
   });
+
+  it('does not offer posting when the organisation forbids it, and still keeps the draft', async () => {
+    const saveDraft = vi.fn(async () => ({ id: '7d3c1a52-2b1e-4c55-9a57-1f3a1d2e4b60' }));
+    const onPost = vi.fn();
+    render(
+      <Composer
+        draft={null}
+        saveDraft={saveDraft}
+        onPost={onPost}
+        saveDelayMs={10}
+        postBlocked="Your organisation’s policy does not allow this action."
+      />,
+    );
+    const box = screen.getByRole('textbox', { name: 'Post text' });
+    fireEvent.input(box, { target: { value: 'A fine post' } });
+    const post = screen.getByRole('button', { name: 'Post' }) as HTMLButtonElement;
+    expect(post.disabled).toBe(true);
+    expect(post.getAttribute('aria-describedby')).toBeTruthy();
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    expect(onPost).not.toHaveBeenCalled();
+    await waitFor(() => expect(saveDraft).toHaveBeenCalled());
+  });
 });
