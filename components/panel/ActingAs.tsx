@@ -6,16 +6,19 @@ export function ActingAs({
   accounts,
   value,
   onChange,
+  label = t('actingAs'),
 }: {
   accounts: AccountSummary[];
   value: string | null;
   onChange: (xUserId: string) => void;
+  /** "Acting as" in the panel, "Posting as" in the popup. */
+  label?: string;
 }) {
   if (accounts.length === 0) return null;
   const current = value ?? accounts.find((a) => a.isDefault)?.xUserId ?? accounts[0]?.xUserId;
   return (
     <label class="acting-as">
-      {t('actingAs')}{' '}
+      {label}{' '}
       <select
         value={current}
         onChange={(event) => onChange((event.currentTarget as HTMLSelectElement).value)}

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { Composer, type ComposerDraft } from '@/components/Composer';
 import { DraftList, type DraftSummary } from '@/components/DraftList';
 import { OutboxList } from '@/components/OutboxList';
+import { ActingAs } from '@/components/panel/ActingAs';
 import { PostSearch } from '@/components/PostSearch';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages/client';
@@ -164,23 +165,9 @@ function Popup() {
     );
   };
 
-  const chosenAccount = accountId ?? accounts[0]?.xUserId ?? '';
-  const postingAs =
-    accounts.length > 0 ? (
-      <label class="posting-as">
-        {t('postingAs')}{' '}
-        <select
-          value={chosenAccount}
-          onChange={(event) => setAccountId((event.currentTarget as HTMLSelectElement).value)}
-        >
-          {accounts.map((account) => (
-            <option key={account.xUserId} value={account.xUserId}>
-              @{account.handle} ({account.name})
-            </option>
-          ))}
-        </select>
-      </label>
-    ) : null;
+  const postingAs = (
+    <ActingAs accounts={accounts} value={accountId} onChange={setAccountId} label={t('postingAs')} />
+  );
 
   return (
     <>

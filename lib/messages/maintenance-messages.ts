@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_IMPORT_CHARS } from '../store/backup';
-import { AccountSummary, ManagerState } from './manager-messages';
+import { AccountSummary, ManagerState, Pin } from './manager-messages';
 import { defineMessages } from './spec';
 
 const empty = z.object({}).strict();
@@ -105,10 +105,7 @@ export const maintenanceMessages = defineMessages({
     input: z
       .object({
         xUserId,
-        pin: z
-          .string()
-          .trim()
-          .regex(/^\d{4,10}$/),
+        pin: Pin,
       })
       .strict(),
     output: z.object({ account: AccountSummary, state: ManagerState }),

@@ -42,6 +42,12 @@ export type ManagerState = z.infer<typeof ManagerState>;
 
 const key = z.string().trim().max(200);
 
+/** The PIN X shows after "Authorize app" (seven digits today). */
+export const Pin = z
+  .string()
+  .trim()
+  .regex(/^\d{4,10}$/);
+
 /** Messages of the integration manager (the options page). Only it may send them. */
 export const managerMessages = defineMessages({
   managerState: { from: ['options'], input: empty, output: ManagerState },
@@ -66,14 +72,7 @@ export const managerMessages = defineMessages({
   /** "Finish" in the Add wizard. */
   accountAddFinish: {
     from: ['options'],
-    input: z
-      .object({
-        pin: z
-          .string()
-          .trim()
-          .regex(/^\d{4,10}$/),
-      })
-      .strict(),
+    input: z.object({ pin: Pin }).strict(),
     output: z.object({ account: AccountSummary, state: ManagerState }),
   },
   /** "Sign in with X": OAuth 2.0 with PKCE in the browser's auth window. */

@@ -6,7 +6,7 @@ import type {
   UsageReport,
 } from '@/lib/messages/maintenance-messages';
 import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
-import { actingAccount, getAccount, listAccounts, putAccount, summarize } from '@/lib/store/accounts';
+import { actingAccount, listAccounts, putAccount, summarize } from '@/lib/store/accounts';
 import { effectiveAppKeys } from '@/lib/store/app-keys';
 import {
   BackupFileError,
@@ -29,7 +29,7 @@ import { XError } from '@/lib/x/errors';
 import { PRICE_USD } from '@/lib/x/prices';
 import { usageByDay, utcDay } from '@/lib/x/usage';
 import { xService } from '../x-service';
-import { managerHandlers } from './manager';
+import { managerHandlers, requireAccount } from './manager';
 
 const DAY_MS = 86_400_000;
 const LIST_CAP = 200;
@@ -108,12 +108,6 @@ function sameSettings(a: Settings, b: Settings) {
     a.dailyBudgetUsd === b.dailyBudgetUsd &&
     [...a.disabledCrms].sort().join() === [...b.disabledCrms].sort().join()
   );
-}
-
-async function requireOwnAccount(xUserId: string): Promise<Account> {
-  const account = await getAccount(await database(), xUserId);
-  if (!account) throw new HandlerError('refused', t('accountUnknown'));
-  return account;
 }
 
 /** Stores new tokens for an existing account; the admin's name and choices are kept. */
@@ -255,7 +249,7 @@ export const maintenanceHandlers: HandlersFor<typeof maintenanceMessages> = {
   },
 
   async accountTest({ xUserId }) {
-    const account = await requireOwnAccount(xUserId);
+    const account = await requireAccount(xUserId);
     if (!account.enabled)
       throw new HandlerError('account-disabled', t('accountTestDisabled', `@${account.handle}`));
     const query = `from:${account.handle}`;
@@ -264,14 +258,14 @@ export const maintenanceHandlers: HandlersFor<typeof maintenanceMessages> = {
   },
 
   async accountReauthFinish({ xUserId, pin }, context) {
-    const expected = await requireOwnAccount(xUserId);
+    const expected = await requireAccount(xUserId);
     const keys = await effectiveAppKeys(await database());
     if (!keys?.consumerKey || !keys.consumerSecret) throw new XError('keys-missing', t('xKeysMissing'));
     return replaceTokens(expected, await finishPinSignIn(keys, pin), context);
   },
 
   async accountReauthOauth2({ xUserId }, context) {
-    const expected = await requireOwnAccount(xUserId);
+    const expected = await requireAccount(xUserId);
     const keys = await effectiveAppKeys(await database());
     if (!keys?.clientId) throw new XError('keys-missing', t('oauth2NoClientId'));
     return replaceTokens(expected, await pkceSignIn(keys.clientId, expected.name), context);

@@ -6,7 +6,7 @@ import { getAccount, listAccounts, putAccount, removeAccount, summarize } from '
 import { deleteAppKeys, effectiveAppKeys, getAppKeys, saveAppKeys } from '@/lib/store/app-keys';
 import { permissionsOf, readPolicy } from '@/lib/store/policy';
 import { database } from '@/lib/store/db';
-import type { AppKeys } from '@/lib/store/schema';
+import type { Account, AppKeys } from '@/lib/store/schema';
 import { pkceSignIn, revokeOauth2 } from '@/lib/x/auth/pkce-sign-in';
 import { finishPinSignIn, revokeOauth1, startPinSignIn, verifyAppKeys } from '@/lib/x/auth/pin-sign-in';
 import { XError } from '@/lib/x/errors';
@@ -33,7 +33,17 @@ async function requireKeys(): Promise<AppKeys> {
   return keys;
 }
 
-async function requireAccount(xUserId: string) {
+/** Keeps a freshly signed-in account; signing the same person in again keeps the admin's choices. */
+async function storeSignedIn(account: Account) {
+  const db = await database();
+  const existing = await getAccount(db, account.xUserId);
+  const kept = existing ? { ...account, enabled: existing.enabled, isDefault: existing.isDefault } : account;
+  await putAccount(db, kept);
+  return { account: summarize(kept), state: await managerState() };
+}
+
+/** The stored account, or a refusal saying it is no longer in the list. */
+export async function requireAccount(xUserId: string) {
   const account = await getAccount(await database(), xUserId);
   if (!account) throw new XError('refused', t('accountUnknown'));
   return account;
@@ -72,28 +82,13 @@ export const managerHandlers: HandlersFor<typeof managerMessages> = {
   },
 
   async accountAddFinish({ pin }) {
-    const account = await finishPinSignIn(await requireKeys(), pin);
-    const db = await database();
-    const existing = await getAccount(db, account.xUserId);
-    // Signing in again keeps the admin's choices for this account.
-    const kept = existing
-      ? { ...account, enabled: existing.enabled, isDefault: existing.isDefault }
-      : account;
-    await putAccount(db, kept);
-    return { account: summarize(kept), state: await managerState() };
+    return storeSignedIn(await finishPinSignIn(await requireKeys(), pin));
   },
 
   async accountAddOauth2({ name }) {
     const keys = await effectiveAppKeys(await database());
     if (!keys?.clientId) throw new XError('keys-missing', t('oauth2NoClientId'));
-    const account = await pkceSignIn(keys.clientId, name);
-    const db = await database();
-    const existing = await getAccount(db, account.xUserId);
-    const kept = existing
-      ? { ...account, enabled: existing.enabled, isDefault: existing.isDefault }
-      : account;
-    await putAccount(db, kept);
-    return { account: summarize(kept), state: await managerState() };
+    return storeSignedIn(await pkceSignIn(keys.clientId, name));
   },
 
   async accountUpdate({ xUserId, enabled, isDefault, name }) {
