@@ -3,7 +3,7 @@
 import type { RequestContext } from './context';
 import type { OAuth1Server } from './oauth1';
 import type { OAuth2Server } from './oauth2';
-import { forbidden, unauthorizedV2 } from './problems';
+import { forbidden, invalidRequest, unauthorizedV2 } from './problems';
 
 export interface Caller {
   userId: string;
@@ -35,6 +35,10 @@ export function requireScopes(caller: Caller, scopes: readonly string[]): void {
 
 /** `:id` in /2/users/:id/... write routes must be the authenticated user. */
 export function requireSelf(caller: Caller, id: string | undefined): void {
+  // A malformed id is a bad request before it is someone else's id.
+  if (!id || !/^[0-9]{1,19}$/.test(id)) {
+    throw invalidRequest('id', [id ?? ''], `The \`id\` query parameter value [${id ?? ''}] is not valid`);
+  }
   if (id !== caller.userId) {
     throw forbidden('You are not permitted to perform this action on behalf of another user.');
   }

@@ -21,7 +21,8 @@ function encode(listing: string, offset: number): string {
   // base36 digits of the offset after a short listing hash: looks like X's lower-case tokens
   let hash = 0;
   for (const char of listing) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
-  return `${hash.toString(36).padStart(7, '0')}${offset.toString(36).padStart(4, '0')}zz`;
+  // X's description wants at least 16 characters for followers/following tokens.
+  return `${hash.toString(36).padStart(7, '0')}${offset.toString(36).padStart(7, '0')}zz`;
 }
 
 export interface Page<T> {
@@ -41,7 +42,7 @@ export function paginate<T>(
   const token = query.find(([key]) => key === param)?.[1];
   let offset = 0;
   if (token !== undefined) {
-    const match = /^([0-9a-z]{7})([0-9a-z]{4,})zz$/.exec(token);
+    const match = /^([0-9a-z]{7})([0-9a-z]{7,})zz$/.exec(token);
     const decoded = match ? Number.parseInt(match[2] ?? '', 36) : Number.NaN;
     if (!match || encode(listing, decoded) !== token || decoded >= items.length) {
       throw invalidRequest(param, [token], `The \`${param}\` query parameter value [${token}] is not valid`);

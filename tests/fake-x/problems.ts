@@ -27,6 +27,12 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * Where X's problem types live, as its OpenAPI description (v2.167) lists them. Older answers
+ * said api.twitter.com; client-forbidden, which the description does not list, still does.
+ */
+export const PROBLEM_TYPES = 'https://api.x.com/2/problems/';
+
 const blank = (status: number, title: string, detail: string): HttpError =>
   new HttpError(status, { title, type: 'about:blank', status, detail });
 
@@ -55,7 +61,7 @@ export const invalidRequest = (parameter: string, values: string[], message: str
     errors: [{ parameters: { [parameter]: values }, message }],
     title: 'Invalid Request',
     detail: 'One or more parameters to your request was invalid.',
-    type: 'https://api.twitter.com/2/problems/invalid-request',
+    type: `${PROBLEM_TYPES}invalid-request`,
   };
   return new HttpError(400, body);
 };
@@ -89,5 +95,5 @@ export const resourceNotFound = (
   resource_type: resource,
   parameter,
   resource_id: value,
-  type: 'https://api.twitter.com/2/problems/resource-not-found',
+  type: `${PROBLEM_TYPES}resource-not-found`,
 });

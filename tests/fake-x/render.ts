@@ -8,33 +8,41 @@ import type { Post, User, XState } from './state';
 
 export const USER_FIELDS = [
   'affiliation',
+  'confirmed_email',
   'connection_status',
   'created_at',
   'description',
   'entities',
   'id',
+  'is_identity_verified',
   'location',
   'most_recent_tweet_id',
   'name',
+  'parody',
   'pinned_tweet_id',
   'profile_banner_url',
   'profile_image_url',
   'protected',
   'public_metrics',
   'receives_your_dm',
+  'subscribes_to_you',
+  'subscription',
   'subscription_type',
   'url',
   'username',
   'verified',
+  'verified_followers_count',
   'verified_type',
   'withheld',
 ] as const;
 
 export const TWEET_FIELDS = [
   'article',
+  'article_title',
   'attachments',
   'author_id',
   'card_uri',
+  'community_id',
   'context_annotations',
   'conversation_id',
   'created_at',
@@ -46,19 +54,27 @@ export const TWEET_FIELDS = [
   'id',
   'in_reply_to_user_id',
   'lang',
+  'matched_media_notes',
+  'media_metadata',
   'non_public_metrics',
+  'note_request_suggestions',
   'note_tweet',
   'organic_metrics',
+  'paid_partnership',
   'possibly_sensitive',
   'promoted_metrics',
   'public_metrics',
   'referenced_tweets',
   'reply_settings',
+  'scopes',
   'source',
+  'suggested_source_links',
+  'suggested_source_links_with_counts',
+  'text',
   'withheld',
 ] as const;
 
-export const USER_EXPANSIONS = ['pinned_tweet_id', 'most_recent_tweet_id'] as const;
+export const USER_EXPANSIONS = ['pinned_tweet_id', 'most_recent_tweet_id', 'affiliation'] as const;
 export const TWEET_EXPANSIONS = [
   'author_id',
   'referenced_tweets.id',
@@ -69,6 +85,13 @@ export const TWEET_EXPANSIONS = [
   'attachments.media_keys',
   'attachments.poll_ids',
   'geo.place_id',
+  // listed by X's description (v2.167); the world has no media, articles or notes to expand
+  'article.cover_media',
+  'article.media_entities',
+  'attachments.media_source_tweet',
+  'entities.note.mentions.username',
+  'referenced_tweets.id.attachments.media_keys',
+  'username',
 ] as const;
 
 /** Parse a comma list parameter and refuse unknown values with X's 400. */

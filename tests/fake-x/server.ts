@@ -19,6 +19,8 @@ import { decodeForm, isFormBody, isJsonBody, readBody, sendJson, sendText } from
 import { OAuth1Server } from './oauth1';
 import { OAuth2Server } from './oauth2';
 import { HttpError, notFoundRoute, tooManyRequests } from './problems';
+import { checkQuery } from './query-params';
+import { checkBody } from './request-bodies';
 import { RateLimiter } from './rate-limits';
 import { compile, type Matcher, match } from './router';
 import type { Api, ApiRoute } from './routes/api';
@@ -293,6 +295,8 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     if (limit) Object.assign(ctx.headers, limit.headers);
     if (limit && !limit.allowed) throw tooManyRequests();
     requireScopes(caller, route.scopes);
+    checkQuery(ctx.endpoint, ctx.query);
+    checkBody(ctx.endpoint, ctx.json);
     const apiContext: Api = { state: world.state, clock, faults, appId: APP_ID };
     return route.handler(ctx, apiContext, caller);
   }

@@ -95,9 +95,13 @@ describe('posting', () => {
 describe('reposts and likes', () => {
   it('reposts, likes and undoes both, reflected in state and metrics', async () => {
     const target = pinnedOf('maria_acme');
-    expect(await client.v2.retweet(me, target)).toEqual({ data: { retweeted: true } });
+    const reposted = await client.v2.retweet(me, target);
     expect(await client.v2.like(me, target)).toEqual({ data: { liked: true } });
     expect(fake.state.retweets.has(`${me}:${target}`)).toBe(true);
+    // rest_id names the repost itself, as X's description says
+    expect(reposted).toEqual({
+      data: { retweeted: true, rest_id: fake.state.retweets.get(`${me}:${target}`) },
+    });
     expect(fake.state.likes.has(`${me}:${target}`)).toBe(true);
     const metrics = await client.v2.singleTweet(target, { 'tweet.fields': ['public_metrics'] });
     expect(metrics.data.public_metrics).toMatchObject({ like_count: 1, retweet_count: 1 });
@@ -175,6 +179,6 @@ describe('timelines and search', () => {
   it('validates field names like X', async () => {
     const error = await rejection(client.v2.userTimeline(me, { 'tweet.fields': ['bogus' as 'id'] }));
     expect(error.code).toBe(400);
-    expect(error.data.type).toBe('https://api.twitter.com/2/problems/invalid-request');
+    expect(error.data.type).toBe('https://api.x.com/2/problems/invalid-request');
   });
 });

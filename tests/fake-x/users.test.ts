@@ -57,7 +57,7 @@ describe('users/search', () => {
     expect(error.code).toBe(400);
     expect(error.data).toMatchObject({
       title: 'Invalid Request',
-      type: 'https://api.twitter.com/2/problems/invalid-request',
+      type: 'https://api.x.com/2/problems/invalid-request',
       errors: [{ parameters: { query: ['José Núñez'] } }],
     });
     expect((await rejection(client.v2.get('users/search', { query: 'a'.repeat(51) }))).code).toBe(400);
@@ -130,7 +130,7 @@ describe('user lookups', () => {
       title: 'Not Found Error',
       parameter: 'username',
       value: 'nobody_here',
-      type: 'https://api.twitter.com/2/problems/resource-not-found',
+      type: 'https://api.x.com/2/problems/resource-not-found',
     });
   });
 

@@ -3,6 +3,7 @@ import type {
   InlineErrorV2,
   TweetV2DeleteTweetResult,
   TweetV2LikeResult,
+  TweetV2LookupResult,
   TweetV2PaginableTimelineResult,
   TweetV2PostTweetResult,
   TweetV2RetweetResult,
@@ -14,7 +15,14 @@ import type { Caller } from '../auth';
 import { json, queryValue, type Reply, type RequestContext } from '../context';
 import { MAX_WEIGHTED_LENGTH, shortenUrls, weightedLength } from '../entities';
 import { maxResults, paginate } from '../pagination';
-import { duplicateContent, forbidden, HttpError, invalidRequest, resourceNotFound } from '../problems';
+import {
+  duplicateContent,
+  forbidden,
+  HttpError,
+  invalidRequest,
+  PROBLEM_TYPES,
+  resourceNotFound,
+} from '../problems';
 import { includesForPosts, renderTweet } from '../render';
 import { matches, parseSearchQuery } from '../search-query';
 import type { Post } from '../state';
@@ -134,6 +142,35 @@ function lookup(ctx: RequestContext, api: Api, caller: Caller): Reply {
   return json(body);
 }
 
+/** GET /2/tweets?ids=: up to 100 posts; those missing or hidden come back as `errors` beside `data`. */
+function lookupMany(ctx: RequestContext, api: Api, caller: Caller): Reply {
+  const raw = queryValue(ctx, 'ids');
+  if (!raw) throw invalidRequest('ids', [''], 'The `ids` query parameter can not be empty');
+  const ids = raw.split(',');
+  if (ids.length > 100) {
+    throw invalidRequest(
+      'ids',
+      [raw],
+      'The number of values in the `ids` query parameter must be at most 100',
+    );
+  }
+  for (const id of ids) checkId('ids', id);
+  const found: Post[] = [];
+  const errors: InlineErrorV2[] = [];
+  for (const id of ids) {
+    const post = api.state.posts.get(id);
+    if (post && canSee(api, caller, post.authorId)) found.push(post);
+    else errors.push(resourceNotFound('tweet', 'ids', id));
+  }
+  if (!found.length) return json({ errors } satisfies ErrorsOnly);
+  const options = renderOptionsFor(ctx, api, 'tweets');
+  const body: TweetV2LookupResult = { data: found.map((post) => renderTweet(post, options)) };
+  const includes = includesForPosts(found, options);
+  if (includes) body.includes = includes;
+  if (errors.length) body.errors = errors;
+  return json(body);
+}
+
 function create(ctx: RequestContext, api: Api, caller: Caller): Reply {
   const body = jsonObject(ctx);
   const text = stringField(body, 'text');
@@ -187,7 +224,7 @@ function targetPost(api: Api, caller: Caller, id: string): Post {
       errors: [{ parameters: { tweet_id: [id] }, message: `Could not find tweet with tweet_id: [${id}].` }],
       title: 'Invalid Request',
       detail: 'One or more parameters to your request was invalid.',
-      type: 'https://api.twitter.com/2/problems/invalid-request',
+      type: `${PROBLEM_TYPES}invalid-request`,
     });
   }
   return post;
@@ -208,7 +245,10 @@ function repost(ctx: RequestContext, api: Api, caller: Caller): Reply {
     });
     api.state.retweets.set(key, copy.id);
   }
-  const body: TweetV2RetweetResult = { data: { retweeted: true } };
+  // X's description (v2.167) requires rest_id: the id of the repost itself, the post that
+  // DELETE …/retweets/:id removes. twitter-api-v2's result type predates it.
+  const data = { retweeted: true, rest_id: api.state.retweets.get(key) ?? '' };
+  const body: TweetV2RetweetResult = { data };
   return json(body);
 }
 
@@ -240,6 +280,7 @@ function unlike(ctx: RequestContext, api: Api, caller: Caller): Reply {
 export const TWEET_ROUTES: ApiRoute[] = [
   { method: 'GET', template: '/2/tweets/search/recent', scopes: READ_TWEETS, handler: searchRecent },
   { method: 'POST', template: '/2/tweets', scopes: WRITE_TWEETS, handler: create },
+  { method: 'GET', template: '/2/tweets', scopes: READ_TWEETS, handler: lookupMany },
   { method: 'GET', template: '/2/tweets/:id', scopes: READ_TWEETS, handler: lookup },
   { method: 'DELETE', template: '/2/tweets/:id', scopes: WRITE_TWEETS, handler: remove },
   { method: 'GET', template: '/2/users/:id/tweets', scopes: READ_TWEETS, handler: userTimeline('tweets') },
