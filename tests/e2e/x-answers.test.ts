@@ -11,6 +11,7 @@ import { launchWithX, signInThroughManager, type WithX } from './harness/x-emula
 
 const NEWS_LEAD = 'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000444001';
 const JANE_LEAD = 'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000444002';
+const REX_LEAD = 'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000444003';
 const SAM = '1400000000000000000';
 const QA =
   'Q&A at 3pm with @maria_acme: the picker arm team answers your questions. Bring <your> hardest ones & coffee. #AskAcme';
@@ -142,6 +143,21 @@ describe('a protected lead', () => {
       'These posts are protected: only followers the account has approved can read them.',
     );
     expect(text).not.toContain('No posts yet.');
+  });
+});
+
+describe('a suspended account', () => {
+  it('says X suspended it when the rep looks up its handle', async () => {
+    const page = await run.browser.newPage();
+    await serveCrmPages(page, [{ url: REX_LEAD, fixture: 'zoho/lead.html' }]);
+    await page.goto(REX_LEAD);
+    await page.locator('::-p-aria(Open X panel for Maria Garcia)').click();
+    const panel = await page.waitForFrame((f) => f.url().endsWith('/panel.html'));
+    await panel.locator('.handle-lookup input').fill('rex_suspended');
+    await panel.locator('.handle-lookup button[type="submit"]').click();
+    const alert = await panel.waitForSelector('::-p-text(X has suspended this account.)');
+    expect(await alert?.evaluate((el) => el.getAttribute('role'))).toBe('alert');
+    expect(await panel.$('::-p-aria(Associate @rex_suspended with this record)')).toBeNull();
   });
 });
 
