@@ -149,4 +149,18 @@ describe('what X sends back, read by the service as a person should see it', () 
       repostedBy: { handle: 'acme_news' },
     });
   });
+
+  it('reads again, rather than shows, a person or posts cached in an earlier version’s shape', async () => {
+    const id = idOf('acme_news');
+    const fetchedAt = Date.now();
+    const old = { id, name: 'Acme Newsroom', handle: 'acme_news', bio: 'News &amp; updates' };
+    await db.put('cache', { key: `user:${id}`, value: old, fetchedAt });
+    await db.put('cache', { key: `posts:${id}`, value: [{ id: '1', text: 'Q&amp;A' }], fetchedAt });
+    const person = await service.personById(id);
+    expect(person?.bioParts.length).toBeGreaterThan(0);
+    expect(person?.protected).toBe(false);
+    const posts = await service.recentPosts(id);
+    expect(posts.every((post) => Array.isArray(post.parts))).toBe(true);
+    expect(x.callsTo('GET /2/users/:id')).toHaveLength(1);
+  });
 });
