@@ -158,7 +158,8 @@ export function renderUser(user: User, options: RenderOptions): UserV2 {
 }
 
 /**
- * Entities of a text as X sends it: offsets in code points of that very text (escaped, cut).
+ * Entities of a text as X sends it: offsets in code points of that very text, escaped and cut
+ * (clients that unescape have to move them: Twitter4J pull #57, Penicillin issue #36).
  * A link cut in two by the cut is no link any more, so it gets no entity.
  */
 function entitiesOf(text: string, state: XState): ComputedEntities {
