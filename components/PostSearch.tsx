@@ -4,7 +4,7 @@ import { type MessageKey, t } from '@/lib/i18n';
 import type { SearchResult } from '@/lib/messages/compose-messages';
 import { formatUsd, PRICE_USD, SEARCH_PAGE_SIZE, searchPagePrice } from '@/lib/x/prices';
 import { count, messageOf, safeLink, type Send } from './panel/api';
-import { LinkedText } from './panel/LinkedText';
+import { PostBody } from './panel/PostBody';
 import { type PostPermissions, PostActions } from './panel/PostActions';
 
 const CRM_LABEL: Record<CrmId, MessageKey> = {
@@ -183,9 +183,9 @@ function SearchResultItem({
           )}
         </p>
       ) : null}
-      <p class="search-text">
-        <LinkedText text={post.text} />
-      </p>
+      <div class="search-text">
+        <PostBody post={post} showAuthor={false} />
+      </div>
       <p class="search-meta status">
         {post.createdAt ? (
           <time dateTime={post.createdAt}>{when.format(Date.parse(post.createdAt))}</time>

@@ -111,7 +111,9 @@ export function AssociatedPerson({
         xUserId={person.id}
         accountId={accountId}
         may={may}
-        onReply={(postId) => setCompose({ text: `@${person.handle} `, replyToPostId: postId })}
+        onReply={(postId, handle) =>
+          setCompose({ text: `@${handle ?? person.handle} `, replyToPostId: postId })
+        }
       />
       <h2>{t('followersHeading')}</h2>
       <PeopleList send={send} xUserId={person.id} list="followers" accountId={accountId} />

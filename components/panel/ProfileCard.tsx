@@ -1,7 +1,7 @@
 import { t } from '@/lib/i18n';
 import type { XPerson } from '@/lib/x/people';
 import { count, safeLink } from './api';
-import { LinkedText } from './LinkedText';
+import { PostText } from './PostText';
 
 /** The associated person's X profile. */
 export function ProfileCard({ person }: { person: XPerson }) {
@@ -17,6 +17,16 @@ export function ProfileCard({ person }: { person: XPerson }) {
         <div>
           <h2 id="profile-name">
             {person.name}
+            {person.protected && (
+              <span
+                class="protected"
+                role="img"
+                aria-label={t('protectedAccount')}
+                title={t('protectedAccount')}
+              >
+                🔒
+              </span>
+            )}
             {person.verified && (
               <span class="verified" role="img" aria-label={t('verified')}>
                 ✓
@@ -28,7 +38,7 @@ export function ProfileCard({ person }: { person: XPerson }) {
       </div>
       {person.bio && (
         <p class="bio">
-          <LinkedText text={person.bio} />
+          <PostText parts={person.bioParts} />
         </p>
       )}
       <ul class="facts">

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { XPost } from '@/lib/x/service';
 import { count, messageOf, type Send } from './api';
-import { LinkedText } from './LinkedText';
 import { PostActions } from './PostActions';
+import { PostBody } from './PostBody';
 
 /** The associated person's recent posts. */
 export function RecentPosts({
@@ -17,7 +17,8 @@ export function RecentPosts({
   xUserId: string;
   accountId: string | null;
   may: { post: boolean; engage: boolean };
-  onReply: (postId: string) => void;
+  /** `handle`: the original's author when the post is a repost. */
+  onReply: (postId: string, handle: string | null) => void;
 }) {
   const [posts, setPosts] = useState<XPost[] | null>(null);
   const [error, setError] = useState('');
@@ -44,9 +45,7 @@ export function RecentPosts({
         <ol class="posts">
           {posts.map((post) => (
             <li key={post.id}>
-              <p>
-                <LinkedText text={post.text} />
-              </p>
+              <PostBody post={post} showAuthor />
               <p class="meta">
                 {post.createdAt && (
                   <time dateTime={post.createdAt}>{new Date(post.createdAt).toLocaleString()}</time>
@@ -59,7 +58,7 @@ export function RecentPosts({
                 postId={post.id}
                 accountId={accountId}
                 may={may}
-                onReply={() => onReply(post.id)}
+                onReply={() => onReply(post.id, post.repostedBy ? (post.author?.handle ?? null) : null)}
               />
             </li>
           ))}

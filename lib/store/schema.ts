@@ -42,6 +42,8 @@ export interface CachedEntry {
   key: string;
   value: unknown;
   fetchedAt: number;
+  /** The shape `value` was stored in (XCache's CACHE_SHAPE); absent before shapes were numbered. */
+  shape?: number;
 }
 
 export interface Draft {

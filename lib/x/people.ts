@@ -1,5 +1,6 @@
 import type { UserV2 } from 'twitter-api-v2';
 import { z } from 'zod';
+import { type TextPart, textParts } from './post-text';
 
 /** The user fields the panel shows; asked for on every user read. */
 export const USER_FIELDS = [
@@ -8,6 +9,7 @@ export const USER_FIELDS = [
   'entities',
   'location',
   'profile_image_url',
+  'protected',
   'public_metrics',
   'url',
   'verified',
@@ -19,12 +21,16 @@ export interface XPerson {
   name: string;
   handle: string;
   bio: string;
+  /** The bio split by X's entities (links by display URL, mentions, hashtags). */
+  bioParts: TextPart[];
   location: string;
   /** The profile's website, expanded from t.co, only when it is http(s). */
   url: string | null;
   /** The 48 px image; the original size is the same URL without `_normal`. */
   avatarUrl: string | null;
   verified: boolean;
+  /** Only followers the person approved can read the posts. */
+  protected: boolean;
   joinedAt: string | null;
   followers: number;
   following: number;
@@ -45,13 +51,18 @@ const XUser = z.object({
   url: z.string().max(2000).optional(),
   profile_image_url: z.string().max(2000).optional(),
   verified: z.boolean().optional(),
+  protected: z.boolean().optional(),
   created_at: z.string().max(40).optional(),
   public_metrics: z
     .object({ followers_count: z.number(), following_count: z.number(), tweet_count: z.number() })
     .partial()
     .optional(),
   entities: z
-    .object({ url: z.object({ urls: z.array(z.object({ expanded_url: z.string().optional() })) }).partial() })
+    .object({
+      url: z.object({ urls: z.array(z.object({ expanded_url: z.string().optional() })) }).partial(),
+      // checked entry by entry where it is used (textParts)
+      description: z.unknown(),
+    })
     .partial()
     .optional(),
 });
@@ -67,10 +78,13 @@ export function toPerson(user: UserV2 | unknown): XPerson | null {
     name: u.name,
     handle: u.username,
     bio: u.description ?? '',
+    // X sends user fields unescaped (only post text is escaped), so nothing is decoded here.
+    bioParts: textParts(u.description ?? '', u.entities?.description, false),
     location: u.location ?? '',
     url: httpUrl.safeParse(website).success ? website : null,
     avatarUrl: u.profile_image_url && /^https:\/\//i.test(u.profile_image_url) ? u.profile_image_url : null,
     verified: u.verified ?? false,
+    protected: u.protected ?? false,
     joinedAt: u.created_at ?? null,
     followers: u.public_metrics?.followers_count ?? 0,
     following: u.public_metrics?.following_count ?? 0,

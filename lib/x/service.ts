@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { TweetV2, TwitterApi, UserV2 } from 'twitter-api-v2';
+import type { TwitterApi, UserV2 } from 'twitter-api-v2';
 import { t } from '../i18n';
 import { actingAccount, getAccount } from '../store/accounts';
 import { effectiveAppKeys } from '../store/app-keys';
@@ -7,21 +7,16 @@ import type { Account, XCrmDb } from '../store/schema';
 import { refreshOauth2 } from './auth/pkce-sign-in';
 import { XCache } from './cache';
 import { createXClient, type XFetch } from './client';
+import { answerProblem } from './answer-errors';
 import { toXError, XError } from './errors';
 import { toPerson, USER_FIELDS, type XPerson } from './people';
+import { unescapeX } from './post-text';
+import { inlineErrors, type PostsAnswer, postsFromAnswer, type XPost } from './post-view';
 import { PEOPLE_PAGE_SIZE, PRICE_USD, postPrice } from './prices';
 import { RateLimits } from './rate-limits';
 import { recordUsage, spentOn, utcDay } from './usage';
 
-/** A post as the panel shows it. */
-export interface XPost {
-  id: string;
-  text: string;
-  createdAt: string | null;
-  likes: number;
-  reposts: number;
-  replies: number;
-}
+export type { XPost } from './post-view';
 
 /** What one call billed: an operation, its unit price and the resources X charges for. */
 interface Bill {
@@ -37,20 +32,40 @@ export interface XOwnPost {
   createdAt: string | null;
 }
 
-const TWEET_FIELDS = ['created_at', 'public_metrics', 'entities'] as const;
+/**
+ * Asked for on every post read: `note_tweet` so a long post comes whole, `referenced_tweets`
+ * so a repost or quote can be shown with its original (X's data dictionary, Post object).
+ */
+const TWEET_FIELDS = ['created_at', 'public_metrics', 'entities', 'note_tweet', 'referenced_tweets'] as const;
+/** The posts a repost or quote points at, and their authors, come in `includes`. */
+const POST_EXPANSIONS = 'author_id,referenced_tweets.id,referenced_tweets.id.author_id';
 const HOUR = 60 * 60 * 1000;
 /** An access token this close to expiry is refreshed before use. */
 const REFRESH_MARGIN_MS = 60_000;
 
-function toPost(tweet: TweetV2): XPost {
-  return {
-    id: tweet.id,
-    text: String(tweet.text ?? '').slice(0, 4000),
-    createdAt: tweet.created_at ?? null,
-    likes: tweet.public_metrics?.like_count ?? 0,
-    reposts: tweet.public_metrics?.retweet_count ?? 0,
-    replies: tweet.public_metrics?.reply_count ?? 0,
-  };
+/** What a page of posts billed: every post and user in it, expansions included, as X bills them. */
+function postsBill(page: { billedPosts: string[]; billedUsers: string[] }): Bill[] {
+  return [
+    {
+      operation: 'read-post',
+      unitUsd: PRICE_USD.readPost,
+      resources: page.billedPosts.map((id) => `post:${id}`),
+    },
+    {
+      operation: 'read-user',
+      unitUsd: PRICE_USD.readUser,
+      resources: page.billedUsers.map((id) => `user:${id}`),
+    },
+  ];
+}
+
+/** One person from a user lookup's answer; X's inline error when it sent none. */
+function personOf(answer: { data?: unknown; errors?: unknown }): XPerson | null {
+  if (answer.data) return toPerson(answer.data);
+  const errors = inlineErrors(answer);
+  // Deactivated and unknown accounts are "not found"; only a stated reason is worth an error.
+  if (errors[0]?.detail?.startsWith('User has been suspended')) throw answerProblem(errors);
+  return null;
 }
 
 const people = (users: readonly UserV2[] | undefined) =>
@@ -249,8 +264,7 @@ export class XService {
         accountId,
         'read',
         async (client) => {
-          const result = await client.v2.userByUsername(handle, { 'user.fields': [...USER_FIELDS] });
-          return result.data ? toPerson(result.data) : null;
+          return personOf(await client.v2.userByUsername(handle, { 'user.fields': [...USER_FIELDS] }));
         },
         (person) => this.readPeople(person ? [person] : []),
       ),
@@ -265,34 +279,41 @@ export class XService {
         'read',
         async (client) => {
           const result = await client.v2.user(id, { 'user.fields': [...USER_FIELDS] });
-          return result.data ? toPerson(result.data) : null;
+          // An associated person who is gone: say what X said rather than show nothing.
+          if (!result.data && result.errors?.length) throw answerProblem(inlineErrors(result));
+          return personOf(result);
         },
         (person) => this.readPeople(person ? [person] : []),
       ),
     );
   }
 
+  /**
+   * A person's latest posts, reposts shown as their originals. A protected account read by a
+   * non-follower, a suspended one, or any answer with X's errors and no posts is thrown as
+   * what X said, and so never cached as "no posts".
+   */
   async recentPosts(userId: string, accountId?: string | null): Promise<XPost[]> {
     const { postsMs } = await this.freshness();
-    return this.cache.read(`posts:${userId}`, postsMs, () =>
-      this.call(
+    return this.cache.read(`posts:${userId}`, postsMs, async () => {
+      const page = await this.call(
         accountId,
         'read',
         async (client) => {
-          const timeline = await client.v2.userTimeline(userId, {
+          const answer = await client.v2.get<PostsAnswer>(`users/${userId}/tweets`, {
             max_results: 10,
-            'tweet.fields': [...TWEET_FIELDS],
-            exclude: ['retweets'],
+            'tweet.fields': [...TWEET_FIELDS, 'author_id'].join(','),
+            expansions: POST_EXPANSIONS,
+            'user.fields': 'name,username',
           });
-          return (timeline.tweets ?? []).map(toPost);
+          const errors = inlineErrors(answer);
+          if (!answer.data && errors.length) throw answerProblem(errors);
+          return postsFromAnswer(answer);
         },
-        (posts) => ({
-          operation: 'read-post',
-          unitUsd: PRICE_USD.readPost,
-          resources: posts.map((p) => `post:${p.id}`),
-        }),
-      ),
-    );
+        postsBill,
+      );
+      return page.posts;
+    });
   }
 
   /** One page of a person's followers or following; loaded only when the user asks. */
@@ -369,55 +390,42 @@ export class XService {
   /**
    * Recent posts (X's last 7 days) matching a search query, newest first, one page of 10.
    * Each post is billed once a day as a post read; the authors come with it as an expansion.
+   * Reposts are left out (`-is:retweet`) unless the query names `is:retweet` itself: a repost
+   * repeats a post the search usually finds anyway, yet is billed as one more post read.
    */
   async searchRecent(
     query: string,
     nextToken: string | null,
     accountId?: string | null,
   ): Promise<SearchPage> {
-    return this.call(
+    const asked = /(^|\s|\()-?is:retweet\b/i.test(query) ? query : `${query} -is:retweet`;
+    const page = await this.call(
       accountId,
       'read',
       async (client) => {
-        const result = await client.v2.get<{
-          data?: TweetV2[];
-          includes?: { users?: UserV2[] };
-          meta?: { next_token?: string };
-        }>('tweets/search/recent', {
-          query,
-          max_results: 10,
-          // X includes author_id in a post only when asked for, expansion or not.
-          'tweet.fields': [...TWEET_FIELDS, 'author_id'].join(','),
-          expansions: 'author_id',
-          'user.fields': 'name,username',
-          ...(nextToken ? { next_token: nextToken } : {}),
-        });
-        const authors = new Map((result.includes?.users ?? []).map((user) => [user.id, user]));
-        const posts = (result.data ?? []).map((tweet) => {
-          const author = authors.get(tweet.author_id ?? '');
-          return {
-            ...toPost(tweet),
-            authorId: String(tweet.author_id ?? ''),
-            authorName: String(author?.name ?? '').slice(0, 200),
-            authorHandle: String(author?.username ?? '').slice(0, 50),
-          };
-        });
-        return { posts, nextToken: result.meta?.next_token ?? null };
+        const result = await client.v2.get<PostsAnswer & { meta?: { next_token?: string } }>(
+          'tweets/search/recent',
+          {
+            query: asked.length <= 512 ? asked : query,
+            max_results: 10,
+            // X includes author_id in a post only when asked for, expansion or not.
+            'tweet.fields': [...TWEET_FIELDS, 'author_id'].join(','),
+            expansions: POST_EXPANSIONS,
+            'user.fields': 'name,username',
+            ...(nextToken ? { next_token: nextToken } : {}),
+          },
+        );
+        return { ...postsFromAnswer(result), nextToken: result.meta?.next_token ?? null };
       },
-      (page) => [
-        {
-          operation: 'read-post',
-          unitUsd: PRICE_USD.readPost,
-          resources: page.posts.map((post) => `post:${post.id}`),
-        },
-        // The authors come as an expansion, and X bills them as user reads.
-        {
-          operation: 'read-user',
-          unitUsd: PRICE_USD.readUser,
-          resources: [...new Set(page.posts.map((post) => `user:${post.authorId}`))],
-        },
-      ],
+      postsBill,
     );
+    const posts = page.posts.map((post) => ({
+      ...post,
+      authorId: post.author?.id ?? '',
+      authorName: post.author?.name ?? '',
+      authorHandle: post.author?.handle ?? '',
+    }));
+    return { posts, nextToken: page.nextToken };
   }
 
   /**
@@ -480,7 +488,8 @@ export class XService {
         });
         return (timeline.tweets ?? []).map((tweet) => ({
           id: tweet.id,
-          text: String(tweet.text ?? ''),
+          // X sends `text` escaped; the outbox compares it with what was typed.
+          text: unescapeX(String(tweet.text ?? '')),
           createdAt: tweet.created_at ?? null,
         }));
       },
@@ -495,23 +504,22 @@ export class XService {
   /** Recent posts that mention a person. */
   async mentions(userId: string, accountId?: string | null): Promise<XPost[]> {
     const { postsMs } = await this.freshness();
-    return this.cache.read(`mentions:${userId}`, postsMs, () =>
-      this.call(
+    return this.cache.read(`mentions:${userId}`, postsMs, async () => {
+      const page = await this.call(
         accountId,
         'read',
-        async (client) => {
-          const timeline = await client.v2.userMentionTimeline(userId, {
-            max_results: 10,
-            'tweet.fields': [...TWEET_FIELDS],
-          });
-          return (timeline.tweets ?? []).map(toPost);
-        },
-        (posts) => ({
-          operation: 'read-post',
-          unitUsd: PRICE_USD.readPost,
-          resources: posts.map((p) => `post:${p.id}`),
-        }),
-      ),
-    );
+        async (client) =>
+          postsFromAnswer(
+            await client.v2.get<PostsAnswer>(`users/${userId}/mentions`, {
+              max_results: 10,
+              'tweet.fields': [...TWEET_FIELDS, 'author_id'].join(','),
+              expansions: POST_EXPANSIONS,
+              'user.fields': 'name,username',
+            }),
+          ),
+        postsBill,
+      );
+      return page.posts;
+    });
   }
 }

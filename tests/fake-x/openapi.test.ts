@@ -269,10 +269,7 @@ describe('inline errors beside or instead of data', () => {
     expect(answer.body).toMatchObject({ errors: [{ resource_type: 'tweet' }] });
   });
 
-  // Skipped until the protected-account answers are reworked beside the other not-authorized,
-  // suspended and deleted answers: the emulator still types this one under api.twitter.com,
-  // where the description lists https://api.x.com/2/problems/not-authorized-for-resource.
-  it.skip("a protected account's posts read by a non-follower: 200 with only a not-authorized error", async () => {
+  it("a protected account's posts read by a non-follower: 200 with only a not-authorized error", async () => {
     const answer = await sendChecked({ method: 'GET', path: `/2/users/${idOf('janedoe_')}/tweets` });
     expect(answer.status).toBe(200);
     expect(answer.body).not.toHaveProperty('data');

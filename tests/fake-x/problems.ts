@@ -97,3 +97,25 @@ export const resourceNotFound = (
   resource_id: value,
   type: `${PROBLEM_TYPES}resource-not-found`,
 });
+
+/**
+ * Inline entry for a suspended account: X keeps the "resource-not-found" type but titles it
+ * "Forbidden" and says why. A deactivated account is answered with `resourceNotFound` instead.
+ */
+export const userSuspended = (parameter: string, value: string): InlineErrorV2 => ({
+  value,
+  detail: `User has been suspended: [${value}].`,
+  title: 'Forbidden',
+  resource_type: 'user',
+  parameter,
+  resource_id: value,
+  type: `${PROBLEM_TYPES}resource-not-found`,
+});
+
+/** The inline entry X gives for a user lookup that found nobody it may show. */
+export const userLookupError = (
+  user: { suspended?: boolean } | undefined,
+  parameter: string,
+  value: string,
+): InlineErrorV2 =>
+  user?.suspended ? userSuspended(parameter, value) : resourceNotFound('user', parameter, value);

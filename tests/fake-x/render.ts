@@ -1,9 +1,10 @@
 // Turning stored users and posts into X's v2 objects: only the fields asked for (defaults
 // id,name,username and id,text,edit_history_tweet_ids, as on X), plus `includes` for expansions.
-import type { ApiV2Includes, TweetEntitiesV2, TweetV2, UserV2 } from 'twitter-api-v2';
-import { computeEntities, displayUrl, tcoFor } from './entities';
+import type { ApiV2Includes, InlineErrorV2, TweetEntitiesV2, TweetV2, UserV2 } from 'twitter-api-v2';
+import { type ComputedEntities, computeEntities, displayUrl, tcoFor } from './entities';
 import type { Pair } from './http-util';
-import { invalidRequest } from './problems';
+import { invalidRequest, resourceNotFound } from './problems';
+import { sentText } from './sent-text';
 import type { Post, User, XState } from './state';
 
 export const USER_FIELDS = [
@@ -179,9 +180,28 @@ export function renderUser(user: User, options: RenderOptions): UserV2 {
   return out;
 }
 
+/**
+ * Entities of a text as X sends it: offsets in code points of that very text, escaped and cut
+ * (clients that unescape have to move them: Twitter4J pull #57, Penicillin issue #36).
+ * A link cut in two by the cut is no link any more, so it gets no entity.
+ */
+function entitiesOf(text: string, state: XState): ComputedEntities {
+  const entities = computeEntities(text, {
+    userIdByUsername: (name) => state.userByUsername(name)?.id,
+    expandedUrl: (link) => state.expandedUrl(link),
+  });
+  if (entities.urls) {
+    const whole = entities.urls.filter((url) => state.expandedUrl(url.url) !== undefined);
+    if (whole.length) entities.urls = whole;
+    else delete entities.urls;
+  }
+  return entities;
+}
+
 export function renderTweet(post: Post, options: RenderOptions): TweetV2 {
   const { state, tweetFields: f } = options;
-  const out: TweetV2 = { id: post.id, text: post.text, edit_history_tweet_ids: [post.id] };
+  const sent = sentText(post.text, !!post.repostOf);
+  const out: TweetV2 = { id: post.id, text: sent.text, edit_history_tweet_ids: [post.id] };
   if (f.has('author_id')) out.author_id = post.authorId;
   if (f.has('created_at')) out.created_at = new Date(post.createdAt).toISOString();
   if (f.has('conversation_id')) out.conversation_id = post.conversationId;
@@ -193,16 +213,26 @@ export function renderTweet(post: Post, options: RenderOptions): TweetV2 {
     const refs = referencedTweets(post);
     if (refs.length) out.referenced_tweets = refs;
   }
-  if (f.has('entities') && Object.keys(post.entities).length) {
+  if (f.has('entities')) {
+    const entities = entitiesOf(sent.text, state);
     // twitter-api-v2 types every entity list as present; X omits empty ones, so cast the partial.
-    out.entities = post.entities as TweetEntitiesV2;
+    if (Object.keys(entities).length) out.entities = entities as TweetEntitiesV2;
+  }
+  // Only a long post has a note, and X sends it only when asked; its text is whole and, unlike
+  // `text`, not escaped (zedeus/nitter #1106: X "doesn't escape these longer tweets").
+  if (f.has('note_tweet') && sent.cut && !post.repostOf) {
+    const entities = entitiesOf(post.text, state);
+    out.note_tweet = {
+      text: post.text,
+      ...(Object.keys(entities).length ? { entities: entities as TweetEntitiesV2 } : {}),
+    };
   }
   if (f.has('public_metrics')) {
     out.public_metrics = {
       retweet_count: state.repostCount(post.id),
       reply_count: state.replyCount(post.id),
       like_count: state.likeCount(post.id),
-      quote_count: 0,
+      quote_count: [...state.posts.values()].filter((p) => p.quoteOf === post.id).length,
       bookmark_count: 0,
       impression_count: 0,
     };
@@ -220,8 +250,26 @@ export function renderTweet(post: Post, options: RenderOptions): TweetV2 {
 function referencedTweets(post: Post): NonNullable<TweetV2['referenced_tweets']> {
   const refs: NonNullable<TweetV2['referenced_tweets']> = [];
   if (post.repostOf) refs.push({ type: 'retweeted', id: post.repostOf });
+  if (post.quoteOf) refs.push({ type: 'quoted', id: post.quoteOf });
   if (post.inReplyToPostId) refs.push({ type: 'replied_to', id: post.inReplyToPostId });
   return refs;
+}
+
+/**
+ * The inline errors X puts beside `data` when an expanded post is gone (deleted, or its author
+ * suspended or deactivated): one "Could not find tweet with referenced_tweets.id" per post.
+ */
+export function referenceErrors(posts: Post[], options: RenderOptions): InlineErrorV2[] {
+  const { state, expansions } = options;
+  if (!expansions.has('referenced_tweets.id') && !expansions.has('referenced_tweets.id.author_id')) return [];
+  const missing = new Set<string>();
+  for (const post of posts) {
+    for (const ref of referencedTweets(post)) {
+      const referenced = state.posts.get(ref.id);
+      if (!referenced || !state.isActive(state.users.get(referenced.authorId))) missing.add(ref.id);
+    }
+  }
+  return [...missing].map((id) => resourceNotFound('tweet', 'referenced_tweets.id', id));
 }
 
 /** `includes` for a page of users (user endpoints expand pinned/most recent posts). */
@@ -260,7 +308,7 @@ export function includesForPosts(posts: Post[], options: RenderOptions): ApiV2In
     if (expansions.has('referenced_tweets.id') || expansions.has('referenced_tweets.id.author_id')) {
       for (const ref of referencedTweets(post)) {
         const referenced = state.posts.get(ref.id);
-        if (!referenced) continue;
+        if (!referenced || !state.isActive(state.users.get(referenced.authorId))) continue;
         if (expansions.has('referenced_tweets.id')) tweets.set(referenced.id, referenced);
         if (expansions.has('referenced_tweets.id.author_id')) addUser(referenced.authorId);
       }

@@ -1,5 +1,5 @@
 // A small subset of X's search query language, enough for the product: words, "quoted phrases",
-// from:/to: handles, @mentions, #hashtags, is:retweet, is:reply, has:links, lang:, -negation
+// from:/to: handles, @mentions, #hashtags, is:retweet, is:quote, is:reply, has:links, lang:, -negation
 // and OR between two terms. Terms side by side must all match (AND), as on X.
 import { invalidRequest } from './problems';
 import type { Post, XState } from './state';
@@ -43,6 +43,8 @@ function termFor(raw: string, state: XState): Term {
     test = (post) => (post.entities.hashtags ?? []).some((h) => h.tag.toLowerCase() === tag);
   } else if (lower === 'is:retweet') {
     test = (post) => !!post.repostOf;
+  } else if (lower === 'is:quote') {
+    test = (post) => !!post.quoteOf;
   } else if (lower === 'is:reply') {
     test = (post) => !!post.inReplyToPostId;
   } else if (lower === 'has:links') {

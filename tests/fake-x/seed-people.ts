@@ -12,6 +12,8 @@ export interface PersonSeed {
   created: string;
   verified?: 'blue' | 'business' | 'government';
   protected?: boolean;
+  suspended?: boolean;
+  deactivated?: boolean;
   listed: number;
   posts: PostSeed[];
 }
@@ -24,6 +26,10 @@ export interface PostSeed {
   daysAgo?: number;
   lang?: string;
   pinned?: boolean;
+  /** `@username#n`: this post reposts that one (its text is made as X makes it) */
+  repostOf?: string;
+  /** `@username#n`: this post quotes that one */
+  quoteOf?: string;
 }
 
 export const SIGN_IN_USERNAMES = ['samrep_crm', 'alexseller'] as const;
@@ -300,6 +306,9 @@ export const PEOPLE: PersonSeed[] = [
     posts: [
       { text: 'Meet the new Acme picker arm: https://acmerobotics.com/picker #robotics', pinned: true },
       { text: 'We are hiring! https://acmerobotics.com/careers' },
+      {
+        text: 'Big launch today, we are shipping the picker arm to our first forty customers across Texas, Nevada and Ontario. Thank you to every team that tested it with us!',
+      },
     ],
   },
   {
@@ -420,6 +429,45 @@ export const PEOPLE: PersonSeed[] = [
     created: '2017-03-17T17:03:17.000Z',
     listed: 2,
     posts: [{ text: 'Product roadmaps are promises, not plans.' }],
+  },
+  // X's answers as they really come: escaped text, t.co links, a long post, a repost, a quote.
+  {
+    name: 'Acme Newsroom',
+    username: 'acme_news',
+    description: 'News & updates from Acme Robotics <cobots for warehouses>. Press: @acmerobotics',
+    location: 'Austin, TX',
+    url: 'https://acme.example/news',
+    created: '2011-05-05T05:05:05.000Z',
+    listed: 40,
+    posts: [
+      {
+        text: 'Q&A at 3pm with @maria_acme: the picker arm team answers your questions. Bring <your> hardest ones & coffee. #AskAcme',
+      },
+      { text: 'Read our report https://acme.example/report-2026' },
+      {
+        text: "Field notes from our spring customer tour, part one. We visited eleven warehouses in nine days, from Austin to Reno, and watched the picker arm work next to people on real shifts. What we learned: night shifts need quieter motors, pallets are never where the floor plan says, and every site has one person who knows where everything is. We are changing three things before the summer release: the arm now slows near people instead of stopping, it learns each aisle in an hour, and it reports jams to the shift lead's phone. Full write-up with photos and numbers: https://acme.example/blog/spring-tour-2026 #warehouse",
+      },
+      { text: '', repostOf: '@acmerobotics#2' },
+      { text: 'Proud of this team. Orders open in March.', quoteOf: '@maria_acme#0' },
+    ],
+  },
+  {
+    name: 'Rex Spammer',
+    username: 'rex_suspended',
+    description: 'Suspended by X.',
+    created: '2022-02-22T22:22:22.000Z',
+    suspended: true,
+    listed: 0,
+    posts: [{ text: 'Buy followers now' }],
+  },
+  {
+    name: 'Dana Left',
+    username: 'dana_left',
+    description: 'Deactivated her account.',
+    created: '2016-06-06T06:06:06.000Z',
+    deactivated: true,
+    listed: 0,
+    posts: [{ text: 'Signing off from here.' }],
   },
 ];
 

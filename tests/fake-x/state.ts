@@ -16,6 +16,10 @@ export interface User {
   createdAt: string;
   verifiedType: VerifiedType;
   protected: boolean;
+  /** X suspended the account: lookups answer an inline "User has been suspended" error */
+  suspended?: boolean;
+  /** the owner deactivated it: X answers as if it never existed */
+  deactivated?: boolean;
   listedCount: number;
   pinnedPostId?: string;
   /** avatar colour, and the file name part of its image URL */
@@ -26,7 +30,10 @@ export interface User {
 export interface Post {
   id: string;
   authorId: string;
-  /** stored text: URLs already replaced by t.co links */
+  /**
+   * stored text, whole and unescaped: URLs already replaced by t.co links. What X sends in
+   * `text` is cut and escaped from it (sent-text.ts); `note_tweet` carries it whole.
+   */
   text: string;
   createdAt: number;
   conversationId: string;
@@ -34,6 +41,8 @@ export interface Post {
   inReplyToUserId?: string;
   /** set on the post a repost creates */
   repostOf?: string;
+  /** the post this one quotes */
+  quoteOf?: string;
   lang: string;
   entities: ComputedEntities;
 }
@@ -86,6 +95,7 @@ export class XState {
     at: number;
     inReplyToPostId?: string;
     repostOf?: string;
+    quoteOf?: string;
     lang?: string;
   }): Post {
     const { text, expanded } = shortenUrls(input.text);
@@ -109,8 +119,14 @@ export class XState {
       post.inReplyToUserId = parent.authorId;
     }
     if (input.repostOf) post.repostOf = input.repostOf;
+    if (input.quoteOf) post.quoteOf = input.quoteOf;
     this.posts.set(id, post);
     return post;
+  }
+
+  /** Suspended and deactivated accounts are gone from every listing, as on X. */
+  isActive(user: User | undefined): user is User {
+    return !!user && !user.suspended && !user.deactivated;
   }
 
   expandedUrl(link: string): string | undefined {

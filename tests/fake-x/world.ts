@@ -52,6 +52,8 @@ export function buildSeedState(now: number): XState {
       createdAt: person.created,
       verifiedType: person.verified ?? 'none',
       protected: person.protected ?? false,
+      ...(person.suspended ? { suspended: true } : {}),
+      ...(person.deactivated ? { deactivated: true } : {}),
       listedCount: person.listed,
       color: colorFor(person.username),
       imageName: imageNameFor(person.username),
@@ -94,30 +96,41 @@ function seedPosts(state: XState, now: number): void {
       at: post.daysAgo ? now - post.daysAgo * DAY : now - ((personIndex * 4 + postIndex) * 53 + 7) * MINUTE,
     })),
   );
-  // Replies must be newer than what they answer; push them after everything else.
-  planned.sort((a, b) => Number(Boolean(a.post.replyTo)) - Number(Boolean(b.post.replyTo)) || a.at - b.at);
+  // Replies, reposts and quotes must be newer than what they point at; push them after the rest.
+  const pointing = (post: (typeof planned)[number]['post']) =>
+    Number(Boolean(post.replyTo || post.repostOf || post.quoteOf));
+  planned.sort((a, b) => pointing(a.post) - pointing(b.post) || a.at - b.at);
   let replyAt = now - 5 * MINUTE;
   const created = new Map<string, string>();
   for (const { person, post, postIndex, at } of planned) {
     const author = state.userByUsername(person.username);
     if (!author) continue;
-    let inReplyToPostId: string | undefined;
-    if (post.replyTo) {
-      const [handle, n] = post.replyTo.replace(/^@/, '').split('#');
-      inReplyToPostId = created.get(`${handle}#${n}`);
-    }
+    const target = (ref: string | undefined) => {
+      if (!ref) return undefined;
+      const [handle, n] = ref.replace(/^@/, '').split('#');
+      return created.get(`${handle}#${n}`);
+    };
+    const inReplyToPostId = target(post.replyTo);
+    const repostOf = target(post.repostOf);
+    const quoteOf = target(post.quoteOf);
     let postAt = at;
-    if (post.replyTo) {
+    if (pointing(post)) {
       postAt = replyAt;
       replyAt += MINUTE;
     }
+    const original = repostOf ? state.posts.get(repostOf) : undefined;
+    const originalAuthor = original ? state.users.get(original.authorId) : undefined;
     const stored = state.createPost({
       authorId: author.id,
-      text: post.text,
+      // X stores a repost as `RT @author: ` and the original's text
+      text: original ? `RT @${originalAuthor?.username ?? ''}: ${original.text}` : post.text,
       at: postAt,
       ...(inReplyToPostId ? { inReplyToPostId } : {}),
+      ...(repostOf ? { repostOf } : {}),
+      ...(quoteOf ? { quoteOf } : {}),
       lang: post.lang ?? 'en',
     });
+    if (original) state.retweets.set(`${author.id}:${original.id}`, stored.id);
     created.set(`${person.username}#${postIndex}`, stored.id);
     if (post.pinned) author.pinnedPostId = stored.id;
   }

@@ -22,8 +22,10 @@ import {
   invalidRequest,
   PROBLEM_TYPES,
   resourceNotFound,
+  userLookupError,
 } from '../problems';
-import { includesForPosts, renderTweet } from '../render';
+import { includesForPosts, referenceErrors, renderTweet } from '../render';
+import { sentText } from '../sent-text';
 import { matches, parseSearchQuery } from '../search-query';
 import type { Post } from '../state';
 import {
@@ -47,7 +49,7 @@ type EmptyTimeline = { meta: { result_count: 0; next_token?: string } };
 function canSee(api: Api, caller: Caller, authorId: string): boolean {
   const author = api.state.users.get(authorId);
   return (
-    !!author &&
+    api.state.isActive(author) &&
     (!author.protected || author.id === caller.userId || api.state.isFollowing(caller.userId, author.id))
   );
 }
@@ -77,6 +79,8 @@ function timelinePage(
   if (page.previousToken && param === 'pagination_token') body.meta.previous_token = page.previousToken;
   const includes = includesForPosts(page.items, options);
   if (includes) body.includes = includes;
+  const errors = referenceErrors(page.items, options);
+  if (errors.length) body.errors = errors;
   return json(body);
 }
 
@@ -90,7 +94,7 @@ function notAuthorized(id: string): ErrorsOnly {
         resource_type: 'user',
         parameter: 'id',
         resource_id: id,
-        type: 'https://api.twitter.com/2/problems/not-authorized-for-resource',
+        type: `${PROBLEM_TYPES}not-authorized-for-resource`,
       },
     ],
   };
@@ -99,8 +103,9 @@ function notAuthorized(id: string): ErrorsOnly {
 function userTimeline(kind: 'tweets' | 'mentions') {
   return (ctx: RequestContext, api: Api, caller: Caller): Reply => {
     const id = checkId('id', ctx.params.id);
-    if (!api.state.users.has(id))
-      return json({ errors: [resourceNotFound('user', 'id', id)] } satisfies ErrorsOnly);
+    const user = api.state.users.get(id);
+    if (!api.state.isActive(user))
+      return json({ errors: [userLookupError(user, 'id', id)] } satisfies ErrorsOnly);
     if (kind === 'tweets' && !canSee(api, caller, id)) return json(notAuthorized(id));
     const size = maxResults(ctx.query, 5, 100, 10);
     const exclude = new Set((queryValue(ctx, 'exclude') ?? '').split(',').filter(Boolean));
@@ -139,6 +144,8 @@ function lookup(ctx: RequestContext, api: Api, caller: Caller): Reply {
   const body: TweetV2SingleResult = { data: renderTweet(post, options) };
   const includes = includesForPosts([post], options);
   if (includes) body.includes = includes;
+  const errors = referenceErrors([post], options);
+  if (errors.length) body.errors = errors;
   return json(body);
 }
 
@@ -201,7 +208,7 @@ function create(ctx: RequestContext, api: Api, caller: Caller): Reply {
     ...(inReplyToPostId ? { inReplyToPostId } : {}),
   });
   // X also sends edit_history_tweet_ids here, which the library's type does not list.
-  const data = { id: post.id, text: post.text, edit_history_tweet_ids: [post.id] };
+  const data = { id: post.id, text: sentText(post.text, false).text, edit_history_tweet_ids: [post.id] };
   const result: TweetV2PostTweetResult = { data };
   return json(result, 201);
 }
@@ -238,6 +245,7 @@ function repost(ctx: RequestContext, api: Api, caller: Caller): Reply {
     const author = api.state.users.get(post.authorId);
     const copy = api.state.createPost({
       authorId: caller.userId,
+      // stored whole; X cuts it when it sends it (sent-text.ts)
       text: `RT @${author?.username ?? ''}: ${post.text}`,
       at: api.clock.now(),
       repostOf: post.id,

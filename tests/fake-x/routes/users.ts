@@ -10,7 +10,7 @@ import type {
 import { requireSelf } from '../auth';
 import { json, queryValue, type Reply, type RequestContext } from '../context';
 import { maxResults, paginate } from '../pagination';
-import { clientNotEnrolled, invalidRequest, resourceNotFound } from '../problems';
+import { clientNotEnrolled, invalidRequest, userLookupError } from '../problems';
 import { includesForUsers, renderUser } from '../render';
 import type { User } from '../state';
 import {
@@ -84,6 +84,7 @@ function search(ctx: RequestContext, api: Api): Reply {
   const size = maxResults(ctx.query, 1, 1000, 100);
   const words = fold(query).split(' ').filter(Boolean);
   const scored = [...api.state.users.values()]
+    .filter((user) => api.state.isActive(user))
     .filter((user) => {
       const tokens = searchTokens(user);
       return words.every((word) => tokens.some((token) => token.startsWith(word)));
@@ -115,8 +116,8 @@ function single(
   parameter: string,
   value: string,
 ): Reply {
-  if (!user) {
-    const body: ErrorsOnly = { errors: [resourceNotFound('user', parameter, value)] };
+  if (!api.state.isActive(user)) {
+    const body: ErrorsOnly = { errors: [userLookupError(user, parameter, value)] };
     return json(body);
   }
   const options = renderOptionsFor(ctx, api, 'users');
@@ -162,8 +163,8 @@ function byUsernames(ctx: RequestContext, api: Api): Reply {
   const errors: InlineErrorV2[] = [];
   for (const name of names) {
     const user = api.state.userByUsername(name);
-    if (user) found.push(user);
-    else errors.push(resourceNotFound('user', 'usernames', name));
+    if (api.state.isActive(user)) found.push(user);
+    else errors.push(userLookupError(user, 'usernames', name));
   }
   if (!found.length) {
     const body: ErrorsOnly = { errors };
@@ -186,12 +187,14 @@ function graph(direction: 'followers' | 'following') {
   return (ctx: RequestContext, api: Api): Reply => {
     const id = checkId('id', ctx.params.id);
     const user = api.state.users.get(id);
-    if (!user) {
-      const body: ErrorsOnly = { errors: [resourceNotFound('user', 'id', id)] };
+    if (!api.state.isActive(user)) {
+      const body: ErrorsOnly = { errors: [userLookupError(user, 'id', id)] };
       return json(body);
     }
     const size = maxResults(ctx.query, 1, 1000, 100);
-    const users = direction === 'followers' ? api.state.followersOf(id) : api.state.followingOf(id);
+    const users = (direction === 'followers' ? api.state.followersOf(id) : api.state.followingOf(id)).filter(
+      (other) => api.state.isActive(other),
+    );
     return userPage(ctx, api, users, 'pagination_token', `${direction}:${id}`, size);
   };
 }

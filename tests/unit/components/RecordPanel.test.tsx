@@ -5,6 +5,8 @@ import { RecordPanel } from '@/components/panel/RecordPanel';
 import type { CrmRecord } from '@/lib/crm/record';
 import type { PanelView } from '@/lib/messages/panel-messages';
 import type { XPerson } from '@/lib/x/people';
+import { partsText, textParts } from '@/lib/x/post-text';
+import type { XPost } from '@/lib/x/post-view';
 
 const lead: CrmRecord = {
   crm: 'zoho',
@@ -17,11 +19,28 @@ const lead: CrmRecord = {
   twitterField: 'ask me',
 };
 
+const BIO = 'Robots at Acme Robotics. javascript:alert(1) https://acmerobotics.com/blog';
 const maria: XPerson = {
   id: '101',
   name: 'Maria Garcia',
   handle: 'mgarcia_acme',
-  bio: 'Robots at Acme Robotics. javascript:alert(1) https://acmerobotics.com/blog',
+  bio: BIO,
+  bioParts: textParts(
+    BIO,
+    {
+      urls: [
+        {
+          start: 45,
+          end: 74,
+          url: 'https://acmerobotics.com/blog',
+          expanded_url: 'https://acmerobotics.com/blog',
+          display_url: 'acmerobotics.com/blog',
+        },
+      ],
+    },
+    false,
+  ),
+  protected: false,
   location: 'Austin, TX',
   url: 'https://acmerobotics.com',
   avatarUrl: null,
@@ -66,7 +85,22 @@ function fakeBackground() {
       };
     }
     if (name === 'personPosts') {
-      return [{ id: '9', text: 'Hello <b>CRM</b>', createdAt: null, likes: 1, reposts: 0, replies: 0 }];
+      // X escapes post text: the panel shows it decoded, as text.
+      const parts = textParts('Hello &lt;b&gt;CRM&lt;/b&gt;', {}, true);
+      const post: XPost = {
+        id: '9',
+        text: partsText(parts),
+        parts,
+        createdAt: null,
+        likes: 1,
+        reposts: 0,
+        replies: 0,
+        author: null,
+        repostedBy: null,
+        quoted: null,
+        notice: null,
+      };
+      return [post];
     }
     throw new Error(`unexpected ${name}`);
   });
