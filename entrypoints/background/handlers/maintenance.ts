@@ -6,7 +6,7 @@ import type {
   UsageReport,
 } from '@/lib/messages/maintenance-messages';
 import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
-import { actingAccount, listAccounts, putAccount, summarize } from '@/lib/store/accounts';
+import { actingAccount, listAccounts, summarize, writeAccount } from '@/lib/store/accounts';
 import { effectiveAppKeys } from '@/lib/store/app-keys';
 import {
   BackupFileError,
@@ -116,14 +116,20 @@ async function replaceTokens(expected: Account, signedIn: Account, context: Hand
     // The tokens X just issued are for someone else: they are not stored.
     throw new HandlerError('other-user', t('reauthOtherUser', `@${signedIn.handle}`, `@${expected.handle}`));
   }
-  const kept: Account = {
-    ...signedIn,
-    name: expected.name,
-    enabled: expected.enabled,
-    isDefault: expected.isDefault,
-    needsSignIn: false,
-  };
-  await putAccount(await database(), kept);
+  // The admin's name and choices as they are now, not as they were when the sign-in began.
+  const kept = await writeAccount(
+    await database(),
+    expected.xUserId,
+    (current) =>
+      current && {
+        ...signedIn,
+        name: current.name,
+        enabled: current.enabled,
+        isDefault: current.isDefault,
+        needsSignIn: false,
+      },
+  );
+  if (!kept) throw new HandlerError('refused', t('accountUnknown'));
   return { account: summarize(kept), state: await managerHandlers.managerState({}, context) };
 }
 
