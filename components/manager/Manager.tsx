@@ -7,6 +7,7 @@ import { KeysSection } from './KeysSection';
 import { BackupSection } from './BackupSection';
 import { MaintenanceSection } from './MaintenanceSection';
 import { RulesSection } from './RulesSection';
+import { SettingsSection } from './SettingsSection';
 import { UsageSection } from './UsageSection';
 import { messageOf, type Send } from './api';
 
@@ -51,8 +52,9 @@ export function Manager({ send }: { send: Send }) {
             onUsed={() => setUsageRefresh((count) => count + 1)}
           />
           <UsageSection send={send} refresh={usageRefresh} />
+          <SettingsSection send={send} />
           <BackupSection send={send} />
-          <RulesSection />
+          <RulesSection send={send} />
           <MaintenanceSection state={state} send={send} onState={setState} />
         </>
       )}
