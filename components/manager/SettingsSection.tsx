@@ -25,7 +25,7 @@ const whole = (text: string, bounds: { min: number; max: number }) => {
  * Where the X icon appears and how long what X answered is reused. Saved through the worker,
  * which keeps them where no CRM page can write; read-only when the organisation locks them.
  */
-export function SettingsSection({ send }: { send: Send }) {
+export function SettingsSection({ send, refresh }: { send: Send; refresh: number }) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [on, setOn] = useState<Set<CrmId>>(new Set());
   const [postsMinutes, setPostsMinutes] = useState('');
@@ -47,7 +47,7 @@ export function SettingsSection({ send }: { send: Send }) {
     void load();
     // A backup import or another manager tab may change them.
     return onSettingsChanged(() => void load());
-  }, [send]);
+  }, [send, refresh]);
 
   async function save(event: SubmitEvent) {
     event.preventDefault();

@@ -25,6 +25,7 @@ beforeAll(async () => {
         clientId: x.app.clientId,
         allowFollow: false,
         lockSettings: true,
+        dailyBudgetUsd: 50,
         allowedCrms: ['zoho', 'salesforce'],
       };
       await writeFile(
@@ -51,6 +52,21 @@ describe('an organisation’s policy, deployed as a managed browser policy', () 
       await manager.$eval('input[aria-label="Consumer Key"]', (i) => (i as HTMLInputElement).value),
     ).toBe(run.x.app.consumerKey);
     expect(await manager.$('::-p-aria(Delete keys)')).toBeNull();
+  });
+
+  it('sets the daily budget above the default and locks it, with the other settings', async () => {
+    // The policy may reach the browser after the manager opened: the manager follows it.
+    await manager.waitForSelector('::-p-aria(Daily budget (US dollars))');
+    await manager.waitForFunction(
+      () => {
+        const input = [...document.querySelectorAll('input')].find((i) => i.closest('form.budget'));
+        return input?.disabled === true && input.value === '50';
+      },
+      { timeout: 10_000 },
+    );
+    const zoho = await manager.waitForSelector('::-p-aria([name="Zoho CRM"][role="checkbox"])');
+    // Disabled with its fieldset, as a person (and assistive technology) finds it.
+    expect(await zoho?.evaluate((input) => input.matches(':disabled'))).toBe(true);
   });
 
   it('refuses to change locked keys in the background too', async () => {

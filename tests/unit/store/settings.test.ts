@@ -1,6 +1,7 @@
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { maintenanceHandlers } from '@/entrypoints/background/handlers/maintenance';
 import { settingsHandlers } from '@/entrypoints/background/handlers/settings';
 import type { UserRule } from '@/lib/crm/user-rules';
 import type { HandlerContext } from '@/lib/messages/router';
@@ -180,5 +181,42 @@ describe('the worker’s settings messages', () => {
       rules: [],
     });
     expect(await settingsHandlers.ruleDelete({ id: 'other' }, options)).toEqual([rule]);
+  });
+});
+
+describe('the daily budget and the organisation’s policy', () => {
+  const options = { from: 'options', tabId: undefined, sender: {} } as unknown as HandlerContext;
+  afterEach(async () => {
+    await (await database()).clear('settings');
+  });
+
+  it('is the default until someone sets another', async () => {
+    const report = await maintenanceHandlers.usageReport({}, options);
+    expect(report).toMatchObject({ budgetUsd: DEFAULT_DAILY_BUDGET_USD, budgetFromPolicy: false });
+  });
+
+  it('can be lowered or raised by policy, and is then read-only in the manager', async () => {
+    for (const dailyBudgetUsd of [0.5, 250]) {
+      await fakeBrowser.storage.managed.set({ dailyBudgetUsd });
+      expect(await maintenanceHandlers.usageReport({}, options)).toMatchObject({
+        budgetUsd: dailyBudgetUsd,
+        budgetFromPolicy: true,
+      });
+      await expect(maintenanceHandlers.budgetSave({ dailyBudgetUsd: null }, options)).rejects.toMatchObject({
+        code: 'policy-locked',
+      });
+    }
+  });
+
+  it('is locked at the default when policy locks the settings', async () => {
+    await fakeBrowser.storage.managed.set({ lockSettings: true });
+    expect(await maintenanceHandlers.usageReport({}, options)).toMatchObject({
+      budgetUsd: DEFAULT_DAILY_BUDGET_USD,
+      budgetFromPolicy: true,
+    });
+    await expect(maintenanceHandlers.budgetSave({ dailyBudgetUsd: null }, options)).rejects.toMatchObject({
+      code: 'policy-locked',
+    });
+    expect((await readSettings(await database())).dailyBudgetUsd).toBe(DEFAULT_DAILY_BUDGET_USD);
   });
 });
