@@ -23,7 +23,11 @@ async function managerState(): Promise<ManagerState> {
   const keys = await effectiveAppKeys(db);
   const policy = await readPolicy();
   return {
-    policy: { ...permissionsOf(policy), keysFromPolicy: Boolean(policy.consumerKey || policy.clientId) },
+    policy: {
+      ...permissionsOf(policy),
+      keysFromPolicy: Boolean(policy.consumerKey || policy.clientId),
+      secretFromPolicy: Boolean(policy.consumerSecret),
+    },
     keys: keys && {
       consumerKey: keys.consumerKey,
       consumerSecretRecorded: keys.consumerSecret.length > 0,
