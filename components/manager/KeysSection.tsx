@@ -38,6 +38,11 @@ export function KeysSection({ state, send, onState }: ManagerProps) {
           {t('setByOrganisation')}
         </p>
       )}
+      {state.policy.secretFromPolicy && (
+        <p class="warning" role="note" id="keys-secret-readable">
+          {t('keysPolicySecretReadable')}
+        </p>
+      )}
       <dl class="keys">
         <div>
           <dt>{t('consumerKey')}</dt>

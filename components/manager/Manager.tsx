@@ -7,6 +7,7 @@ import { KeysSection } from './KeysSection';
 import { BackupSection } from './BackupSection';
 import { MaintenanceSection } from './MaintenanceSection';
 import { RulesSection } from './RulesSection';
+import { SettingsSection } from './SettingsSection';
 import { UsageSection } from './UsageSection';
 import { messageOf, type Send } from './api';
 
@@ -16,13 +17,17 @@ export function Manager({ send }: { send: Send }) {
   const [error, setError] = useState('');
   // Bumped after something that calls X (the account Test), so the usage chart reloads.
   const [usageRefresh, setUsageRefresh] = useState(0);
+  const [policyVersion, setPolicyVersion] = useState(0);
   useEffect(() => {
     const load = () =>
       send('managerState', {}).then(setState, (failure: unknown) => setError(messageOf(failure)));
     void load();
     // A policy can arrive or change while the manager is open (browsers load it after start).
     const onChanged = (_changes: unknown, area: string) => {
-      if (area === 'managed') void load();
+      if (area !== 'managed') return;
+      void load();
+      // The budget and the settings may be set or locked by it too.
+      setPolicyVersion((version) => version + 1);
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
@@ -50,9 +55,10 @@ export function Manager({ send }: { send: Send }) {
             onState={setState}
             onUsed={() => setUsageRefresh((count) => count + 1)}
           />
-          <UsageSection send={send} refresh={usageRefresh} />
+          <UsageSection send={send} refresh={usageRefresh + policyVersion} />
+          <SettingsSection send={send} refresh={policyVersion} />
           <BackupSection send={send} />
-          <RulesSection />
+          <RulesSection send={send} />
           <MaintenanceSection state={state} send={send} onState={setState} />
         </>
       )}

@@ -2,16 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { crmHostPatterns } from '@/lib/crm/hosts';
 import { applyUserRule, type UserRuleField, type UserRuleReading } from '@/lib/crm/user-rule-read';
-import {
-  MAX_USER_RULES,
-  type RuleProblem,
-  readUserRules,
-  ruleProblems,
-  USER_RULES_STORAGE_KEY,
-  UserRule,
-} from '@/lib/crm/user-rules';
+import { MAX_USER_RULES, type RuleProblem, ruleProblems, UserRule } from '@/lib/crm/user-rules';
 import { type MessageKey, t } from '@/lib/i18n';
-import { messageOf } from './api';
+import { onSettingsChanged } from '@/lib/messages/settings-changed';
+import { messageOf, type Send } from './api';
 
 const FIELDS: readonly UserRuleField[] = ['name', 'company', 'email', 'twitter'];
 const FIELD_LABEL: Record<UserRuleField, MessageKey> = {
@@ -107,10 +101,10 @@ function readingText(reading: UserRuleReading | undefined): string {
 /**
  * "Other CRMs": the user's own rules for a CRM no adapter knows. A rule is tried on the open
  * tabs of its host before it is saved; saving asks the browser for that one host. The rules
- * sit in storage.local (nothing secret), where the content script reads them; the
- * background registers the content script for their granted hosts.
+ * are saved through the worker, which keeps them where no CRM page can write, gives each
+ * content script its host's rules and registers the content script for their granted hosts.
  */
-export function RulesSection() {
+export function RulesSection({ send }: { send: Send }) {
   const [rules, setRules] = useState<UserRule[]>([]);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [problems, setProblems] = useState<RuleProblem[]>([]);
@@ -119,17 +113,12 @@ export function RulesSection() {
   const [error, setError] = useState('');
 
   useEffect(() => {
-    const load = (stored: unknown) => setRules(readUserRules(stored));
-    void browser.storage.local
-      .get(USER_RULES_STORAGE_KEY)
-      .then((items) => load(items[USER_RULES_STORAGE_KEY]));
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const change = changes[USER_RULES_STORAGE_KEY];
-      if (area === 'local' && change) load(change.newValue);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
+    const load = () =>
+      send('rulesList', {}).then(setRules, (failure: unknown) => setError(messageOf(failure)));
+    void load();
+    // Another manager tab may change the rules.
+    return onSettingsChanged(() => void load());
+  }, [send]);
 
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   const setField = (key: UserRuleField, patch: Partial<Draft['fields'][UserRuleField]>) =>
@@ -200,9 +189,7 @@ export function RulesSection() {
     void (async () => {
       try {
         if (!(await granted)) return setError(t('ruleNotGranted'));
-        const stored = await browser.storage.local.get(USER_RULES_STORAGE_KEY);
-        const next = [...readUserRules(stored[USER_RULES_STORAGE_KEY]), rule].slice(0, MAX_USER_RULES);
-        await browser.storage.local.set({ [USER_RULES_STORAGE_KEY]: next });
+        setRules(await send('ruleSave', rule));
         setDraft(EMPTY);
         setTried(null);
         setStatus(t('ruleSaved', rule.name));
@@ -216,9 +203,8 @@ export function RulesSection() {
     setStatus('');
     setError('');
     try {
-      const stored = await browser.storage.local.get(USER_RULES_STORAGE_KEY);
-      const next = readUserRules(stored[USER_RULES_STORAGE_KEY]).filter((other) => other.id !== rule.id);
-      await browser.storage.local.set({ [USER_RULES_STORAGE_KEY]: next });
+      const next = await send('ruleDelete', { id: rule.id });
+      setRules(next);
       // The host goes back when no other rule needs it; the manifest's own hosts are not ours to give back.
       const stillUsed = next.some((other) => other.matches === rule.matches);
       if (!stillUsed && !crmHostPatterns.includes(rule.matches)) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { UsageReport } from '@/lib/messages/maintenance-messages';
+import { DEFAULT_DAILY_BUDGET_USD } from '@/lib/store/settings';
 import { formatUsd } from '@/lib/x/prices';
 import { messageOf, type Send } from './api';
 import './maintenance.css';
@@ -162,7 +163,8 @@ export function UsageSection({ send, refresh }: { send: Send; refresh: number })
               />
             </label>
             <p id="budget-help" class="status">
-              {usage.budgetFromPolicy ? t('setByOrganisation') : t('budgetHelp')}
+              {usage.budgetFromPolicy ? t('setByOrganisation') : t('budgetHelp')}{' '}
+              {t('budgetDefault', formatUsd(DEFAULT_DAILY_BUDGET_USD))}
               {usage.budgetUsd !== null &&
                 ` ${t('budgetToday', formatUsd(usage.todayUsd), formatUsd(usage.budgetUsd))}`}
             </p>

@@ -2,11 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter } from '@/lib/messages/router';
 import type { SenderIdentity } from '@/lib/messages/sender';
+import { database } from '@/lib/store/db';
+import { adoptLegacySettings } from '@/lib/store/settings-upgrade';
 import { setTabRecord } from '@/lib/store/tab-records';
 import { handlers } from './handlers';
 import { retryWhenOnline } from './outbox';
 import { withPolicy } from './policy-guard';
-import { watchUserRuleScripts } from './user-rule-scripts';
+import { browserRuleScriptApi, watchUserRuleScripts } from './user-rule-scripts';
 
 export default defineBackground({
   type: 'module',
@@ -17,10 +19,17 @@ export default defineBackground({
       userRuleHosts: [],
     };
     const route = createRouter(withPolicy(handlers), identity);
+    // Settings of an earlier version move from storage.local before anything reads them.
+    const adopted = database()
+      .then((db) => adoptLegacySettings(db, browser.storage.local))
+      .catch((error: unknown) => console.warn('X for CRM: could not move the earlier settings', error));
     // A content script on a rule's host may wake the worker: its message waits for the rules.
-    const rulesRead = watchUserRuleScripts((hosts) => {
-      identity.userRuleHosts = hosts;
-    });
+    const rulesRead = watchUserRuleScripts(
+      (hosts) => {
+        identity.userRuleHosts = hosts;
+      },
+      { ...browserRuleScriptApi, readRules: () => adopted.then(browserRuleScriptApi.readRules) },
+    );
     browser.runtime.onMessage.addListener((message, sender) => rulesRead.then(() => route(message, sender)));
     retryWhenOnline(globalThis);
     browser.tabs.onRemoved.addListener((tabId) => {

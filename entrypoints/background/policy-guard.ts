@@ -1,7 +1,10 @@
 import { t } from '@/lib/i18n';
 import type { MessageName } from '@/lib/messages/protocol';
 import { type Handlers, HandlerError } from '@/lib/messages/router';
+import type { CrmId } from '@/lib/crm/record';
+import { database } from '@/lib/store/db';
 import { type Permissions, permissionsOf, readPolicy } from '@/lib/store/policy';
+import { isCrmSwitchedOff } from '@/lib/store/settings';
 
 /** Which permission each policy-bound message needs; anything not listed is always allowed. */
 const NEEDS: Partial<Record<MessageName, keyof Omit<Permissions, 'allowedCrms' | 'locked'> | 'unlocked'>> = {
@@ -37,6 +40,12 @@ export function withPolicy(handlers: Handlers): Handlers {
         if (!permissions.allowedCrms.some((allowed) => allowed === crm)) {
           throw new HandlerError('policy-crm', t('policyCrmNotAllowed'));
         }
+      }
+      // A vendor the user switched off gets no record, whatever its content script sends.
+      if (name === 'recordDetected') {
+        const crm = (input as { crm: CrmId }).crm;
+        if (await isCrmSwitchedOff(await database(), crm))
+          throw new HandlerError('crm-switched-off', t('crmSwitchedOff'));
       }
       return handler(input, context);
     };

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { crmHostPatterns } from '@/lib/crm/hosts';
-import { readUserRules, USER_RULES_STORAGE_KEY } from '@/lib/crm/user-rules';
+import { readUserRules } from '@/lib/crm/user-rules';
+import { onSettingsChanged } from '@/lib/messages/settings-changed';
+import { database } from '@/lib/store/db';
+import { listUserRules } from '@/lib/store/user-rules';
 
 /** The id of the one run-time registration that carries the content script to rule hosts. */
 export const USER_RULE_SCRIPT_ID = 'crm-user-rules';
@@ -8,7 +11,7 @@ export const USER_RULE_SCRIPT_ID = 'crm-user-rules';
 /**
  * The content script WXT builds from entrypoints/crm.content (the manifest's
  * content_scripts[0].js). Registered as it is: the same main() runs on a rule's host and
- * finds the rule in storage.
+ * asks the worker for the rules of its host.
  */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/crm.js';
 
@@ -22,7 +25,7 @@ export interface RuleScriptApi {
 }
 
 export const browserRuleScriptApi: RuleScriptApi = {
-  readRules: async () => (await browser.storage.local.get(USER_RULES_STORAGE_KEY))[USER_RULES_STORAGE_KEY],
+  readRules: async () => listUserRules(await database()),
   grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
   registered: async () => {
     const [script] = await browser.scripting.getRegisteredContentScripts({ ids: [USER_RULE_SCRIPT_ID] });
@@ -78,9 +81,8 @@ export function watchUserRuleScripts(
       .then(onHosts, (error: unknown) => console.warn('X for CRM: could not register the rule hosts', error));
     return queue;
   };
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && USER_RULES_STORAGE_KEY in changes) void sync();
-  });
+  // The worker announces every change of the rules it stores (the manager saves them through it).
+  onSettingsChanged(() => void sync());
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
   return sync();

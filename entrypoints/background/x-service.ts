@@ -1,19 +1,13 @@
 import { database } from '@/lib/store/db';
 import { readPolicy } from '@/lib/store/policy';
-import { settingsItem } from '@/lib/store/settings';
+import { freshnessOf, readSettings } from '@/lib/store/settings';
 import { XService } from '@/lib/x/service';
 
 /** The worker's one X service: its cache and rate-limit state are shared by every page. */
 export const xService = new XService({
   db: database,
-  freshness: async () => {
-    const settings = await settingsItem.getValue();
-    return {
-      profileMs: settings.profileFreshHours * 3_600_000,
-      postsMs: settings.postsFreshMinutes * 60_000,
-    };
-  },
+  freshness: async () => freshnessOf(await readSettings(await database())),
   // The organisation's budget, when it set one, wins over the manager's.
   dailyBudget: async () =>
-    (await readPolicy()).dailyBudgetUsd ?? (await settingsItem.getValue()).dailyBudgetUsd,
+    (await readPolicy()).dailyBudgetUsd ?? (await readSettings(await database())).dailyBudgetUsd,
 });

@@ -4,11 +4,10 @@ import { crmHostPatterns } from '@/lib/crm/hosts';
 import { detectRecordPage } from '@/lib/crm/pages';
 import type { CrmId, RecordRef } from '@/lib/crm/record';
 import { sendMessage } from '@/lib/messages/client';
-import { watchDisabledCrms } from './disabled-crms';
+import { watchPageSettings } from './page-settings';
 import { createPanelHost } from './panel-host';
 import type { RecordUi } from './record-ui';
 import { showRecord } from './show-record';
-import { watchUserRules } from './user-rules';
 
 /** The record the page shows, and its icon once mounted. */
 interface Shown {
@@ -78,12 +77,9 @@ export default defineContentScript({
       }, warn);
     };
 
-    const stopWatching = watchDisabledCrms((crms) => {
-      disabled = crms;
-      follow();
-    });
-    const stopWatchingRules = watchUserRules((pages) => {
-      rules = pages;
+    const stopWatching = watchPageSettings((settings) => {
+      disabled = settings.disabled;
+      rules = settings.rules;
       // A changed rule may read the same record differently: show it afresh.
       if (shown?.ref.crm === 'custom') {
         shown.controller.abort();
@@ -98,7 +94,6 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => {
       stopWatching();
-      stopWatchingRules();
       shown?.controller.abort();
       panel.remove();
     });

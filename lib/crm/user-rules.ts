@@ -2,12 +2,6 @@ import { z } from 'zod';
 import { RecordType } from './record';
 import type { UserRuleData } from './user-rule-read';
 
-/**
- * Where the user's rules live in storage.local: not secret, and the content script must read
- * them on every page. Their own key, so a settings write never races a rule write.
- */
-export const USER_RULES_STORAGE_KEY = 'userRules';
-
 /** Enough for any team's CRMs; every page of a granted host tries each rule. */
 export const MAX_USER_RULES = 50;
 

@@ -31,6 +31,11 @@ export const PolicyView = z.object({
   locked: z.boolean(),
   allowedCrms: z.array(z.string()).nullable(),
   keysFromPolicy: z.boolean(),
+  /**
+   * The consumer secret comes from policy: storage.managed, which content scripts can read,
+   * so the manager warns the admin.
+   */
+  secretFromPolicy: z.boolean(),
 });
 
 export const ManagerState = z.object({

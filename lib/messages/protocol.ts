@@ -7,6 +7,7 @@ import { maintenanceMessages } from './maintenance-messages';
 import { managerMessages } from './manager-messages';
 import { panelMessages } from './panel-messages';
 import { recordMessages } from './record-messages';
+import { settingsMessages } from './settings-messages';
 
 export type { SenderContext } from './spec';
 
@@ -19,6 +20,7 @@ export const protocol = {
   ...draftMessages,
   ...managerMessages,
   ...maintenanceMessages,
+  ...settingsMessages,
   ...panelMessages,
   ...actionMessages,
   ...outboxMessages,

@@ -33,16 +33,54 @@ export async function getAccount(db: Db, xUserId: string): Promise<Account | nul
  * Adds or replaces an account. The first account becomes the default; making one default
  * clears the flag on the others in the same transaction, so there is never zero or two.
  */
-export function putAccount(db: Db, account: Account): Promise<void> {
-  return inAccountsTransaction(db, async (store) => {
-    const others = (await store.getAll()).filter((other) => other.xUserId !== account.xUserId);
-    const isDefault = account.isDefault || !others.some((other) => other.isDefault);
+export async function putAccount(db: Db, account: Account): Promise<void> {
+  await writeAccount(db, account.xUserId, () => account);
+}
+
+/**
+ * The one writer of an account's row: `change` gets the row as it is inside a readwrite
+ * transaction and returns the row to store, or null to leave it as it is. Every write of an
+ * account (an edit in the manager, a token refresh, a new sign-in) goes through here, so no
+ * writer can put back fields another changed while it waited for X or for the admin: each
+ * changes only its own fields of the row it reads in the same transaction.
+ * Resolves to the row as stored afterwards (null when there is none).
+ * Throws what IndexedDB throws; the transaction is then aborted and nothing is written.
+ */
+export async function writeAccount(
+  db: Db,
+  xUserId: string,
+  change: (current: Account | null) => Account | null,
+): Promise<Account | null> {
+  let stored: Account | null = null;
+  await inAccountsTransaction(db, async (store) => {
+    const current = (await store.get(xUserId)) ?? null;
+    const next = change(current);
+    stored = current;
+    if (!next) return;
+    const others = (await store.getAll()).filter((other) => other.xUserId !== xUserId);
+    const isDefault = next.isDefault || !others.some((other) => other.isDefault);
     if (isDefault) {
       for (const other of others.filter((o) => o.isDefault)) await store.put({ ...other, isDefault: false });
     }
-    await store.put({ ...account, isDefault });
+    stored = { ...next, xUserId, isDefault };
+    await store.put(stored);
   });
+  return stored;
 }
+
+/** What the admin may change of an account in the manager. */
+export type AccountEdit = Partial<Pick<Account, 'name' | 'enabled' | 'isDefault'>>;
+
+/**
+ * Applies the admin's edit to the account as stored now (tokens a refresh just stored are
+ * kept). Resolves to the account afterwards, or null when it was deleted meanwhile.
+ */
+export function editAccount(db: Db, xUserId: string, edit: AccountEdit): Promise<Account | null> {
+  return writeAccount(db, xUserId, (current) => current && { ...current, ...definedOnly(edit) });
+}
+
+const definedOnly = (edit: AccountEdit): AccountEdit =>
+  Object.fromEntries(Object.entries(edit).filter(([, value]) => value !== undefined));
 
 /** Removes an account; if it was the default, the first remaining enabled one takes over. */
 export function removeAccount(db: Db, xUserId: string): Promise<void> {

@@ -6,7 +6,7 @@ import { parseTwitterField } from '../crm/twitter-handle';
 import { t } from '../i18n';
 import { CsvError, parseCsv, toCsv, unguardCell } from './csv';
 import type { Association, AssociationSource, XCrmDb } from './schema';
-import type { Settings } from './settings';
+import { Settings } from './settings';
 
 type Db = IDBPDatabase<XCrmDb>;
 
@@ -35,22 +35,8 @@ export const CSV_COLUMNS = [
 
 const SOURCES: readonly AssociationSource[] = ['search', 'handle', 'crm-field', 'import'];
 
-const SettingsSchema = z
-  .object({
-    disabledCrms: z.array(z.enum(CRM_IDS)).max(CRM_IDS.length),
-    postsFreshMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60),
-    profileFreshHours: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 30),
-    dailyBudgetUsd: z.number().min(0).max(10_000).nullable(),
-  })
-  .strip();
+/** A backup's settings pass the same checks as the manager's. */
+const SettingsSchema = Settings;
 
 /** Only the settings' known fields, by name. */
 function pickSettings(settings: Settings): Settings {

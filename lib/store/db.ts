@@ -26,6 +26,10 @@ export const UPGRADES: readonly Upgrade[] = [
   (db) => {
     db.createObjectStore('appKeys', { keyPath: 'id' });
   },
+  // 3: settings and user rules, moved out of storage.local, which content scripts can write.
+  (db) => {
+    db.createObjectStore('settings');
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;

@@ -96,4 +96,6 @@ export interface XCrmDb extends DBSchema {
   drafts: { key: string; value: Draft; indexes: { byUpdatedAt: number } };
   outbox: { key: string; value: OutboxItem };
   usage: { key: string; value: UsageEntry; indexes: { byDay: string } };
+  /** Settings and user rules by name; values are checked with their schema on every read. */
+  settings: { key: string; value: unknown };
 }

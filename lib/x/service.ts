@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { TwitterApi, UserV2 } from 'twitter-api-v2';
 import { t } from '../i18n';
-import { actingAccount, getAccount } from '../store/accounts';
+import { actingAccount, getAccount, writeAccount } from '../store/accounts';
 import { effectiveAppKeys } from '../store/app-keys';
 import type { Account, XCrmDb } from '../store/schema';
 import { refreshOauth2 } from './auth/pkce-sign-in';
@@ -171,18 +171,24 @@ export class XService {
     const current = await getAccount(db, xUserId);
     if (!current?.oauth2) throw new XError('needs-sign-in', t('xNeedsSignIn'));
     if (current.oauth2.expiresAt - this.now() > REFRESH_MARGIN_MS) return current;
+    const spent = current.oauth2.refreshToken;
     try {
-      if (!current.oauth2.refreshToken || !clientId) throw new XError('needs-sign-in', t('xNeedsSignIn'));
-      const tokens = await refreshOauth2(clientId, current.oauth2.refreshToken, this.options.fetch);
-      const updated: Account = { ...current, oauth2: tokens };
-      // One put: the rotated refresh token is stored whole or not at all.
-      await db.put('accounts', updated);
+      if (!spent || !clientId) throw new XError('needs-sign-in', t('xNeedsSignIn'));
+      const tokens = await refreshOauth2(clientId, spent, this.options.fetch);
+      // Only the tokens change, in the row as it is now: an edit made while X answered stays,
+      // and a new sign-in stored meanwhile (another refresh token) is newer than this grant.
+      const updated = await writeAccount(db, xUserId, (now) =>
+        now?.oauth2?.refreshToken === spent ? { ...now, oauth2: tokens } : null,
+      );
+      if (!updated?.oauth2 || updated.needsSignIn) throw new XError('needs-sign-in', t('xNeedsSignIn'));
       return updated;
     } catch (error) {
       const problem = toXError(error);
       // Offline or X down: try again later. Refused: the grant is gone; say so once, not on every call.
       if (problem.problem !== 'offline' && problem.problem !== 'x-unavailable') {
-        await db.put('accounts', { ...current, needsSignIn: true });
+        await writeAccount(db, xUserId, (now) =>
+          now?.oauth2?.refreshToken === spent ? { ...now, needsSignIn: true } : null,
+        );
         throw new XError('needs-sign-in', t('xNeedsSignIn'));
       }
       throw problem;

@@ -99,18 +99,19 @@ describe('a Zoho list view', () => {
 
 describe('a vendor the user switched off in the manager', () => {
   let manager: Page;
-  /** Writes the settings as the options page does: into storage.local, where settingsItem keeps them. */
-  const setDisabledCrms = (disabledCrms: Settings['disabledCrms']) =>
-    manager.evaluate((crms) => {
-      const settings = {
-        disabledCrms: crms,
-        postsFreshMinutes: 15,
-        profileFreshHours: 24,
-        dailyBudgetUsd: null,
-      };
-      type Storage = { storage: { local: { set(items: object): Promise<void> } } };
-      return (globalThis as unknown as { chrome: Storage }).chrome.storage.local.set({ settings });
-    }, disabledCrms);
+  /** Switches vendors off (and the others of these on) with the manager's own control. */
+  const setDisabledCrms = async (disabledCrms: Settings['disabledCrms']) => {
+    const names = { zoho: 'Zoho CRM', odoo: 'Odoo' } as const;
+    // The accessibility tree a person (and the aria query) uses is the front tab's.
+    await manager.bringToFront();
+    for (const [crm, name] of Object.entries(names)) {
+      const box = await manager.waitForSelector(`::-p-aria([name="${name}"][role="checkbox"])`);
+      const shown = await box?.evaluate((input) => (input as HTMLInputElement).checked);
+      if (shown === disabledCrms.includes(crm as keyof typeof names)) await box?.click();
+    }
+    await manager.locator('::-p-aria(Save settings)').click();
+    await manager.waitForSelector('::-p-text(Settings saved.)');
+  };
 
   beforeAll(async () => {
     manager = await chromium.browser.newPage();

@@ -25,6 +25,7 @@ beforeAll(async () => {
         clientId: x.app.clientId,
         allowFollow: false,
         lockSettings: true,
+        dailyBudgetUsd: 50,
         allowedCrms: ['zoho', 'salesforce'],
       };
       await writeFile(
@@ -51,6 +52,21 @@ describe('an organisation’s policy, deployed as a managed browser policy', () 
       await manager.$eval('input[aria-label="Consumer Key"]', (i) => (i as HTMLInputElement).value),
     ).toBe(run.x.app.consumerKey);
     expect(await manager.$('::-p-aria(Delete keys)')).toBeNull();
+  });
+
+  it('sets the daily budget above the default and locks it, with the other settings', async () => {
+    // The policy may reach the browser after the manager opened: the manager follows it.
+    await manager.waitForSelector('::-p-aria(Daily budget (US dollars))');
+    await manager.waitForFunction(
+      () => {
+        const input = [...document.querySelectorAll('input')].find((i) => i.closest('form.budget'));
+        return input?.disabled === true && input.value === '50';
+      },
+      { timeout: 10_000 },
+    );
+    const zoho = await manager.waitForSelector('::-p-aria([name="Zoho CRM"][role="checkbox"])');
+    // Disabled with its fieldset, as a person (and assistive technology) finds it.
+    expect(await zoho?.evaluate((input) => input.matches(':disabled'))).toBe(true);
   });
 
   it('refuses to change locked keys in the background too', async () => {
@@ -84,5 +100,51 @@ describe('an organisation’s policy, deployed as a managed browser policy', () 
     }, maria);
     expect(answer).toMatchObject({ ok: false, error: { code: 'policy-forbidden' } });
     expect(run.x.callsTo('POST /2/users/:id/following')).toHaveLength(0);
+  });
+
+  it('lets the CRM page’s content script read a consumer secret pushed by policy, and the manager says so', async () => {
+    await manager.bringToFront();
+    await manager.waitForSelector('::-p-text(For managed deployments, push only the OAuth 2.0 Client ID)');
+
+    const page = await run.browser.newPage();
+    const cdp = await page.createCDPSession();
+    const worlds: number[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      const aux = context.auxData as { type?: string } | undefined;
+      if (aux?.type === 'isolated' && context.name === 'X for CRM') worlds.push(context.id);
+    });
+    await cdp.send('Runtime.enable');
+    await serveCrmPages(page, [{ url: LEAD_URL, fixture: 'zoho/lead.html' }]);
+    await page.goto(LEAD_URL);
+    await page.waitForSelector('x-crm-record');
+    const read = await cdp.send('Runtime.evaluate', {
+      expression: `Promise.all([
+        chrome.storage.managed.get(null),
+        chrome.storage.local.get(null),
+        chrome.storage.session.get(null).catch((e) => 'refused: ' + e.message),
+      ]).then(JSON.stringify)`,
+      contextId: worlds.at(-1),
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    const text = String(read.result.value);
+    // What is true: the pushed secret is readable where the CRM page's renderer runs.
+    expect(text).toContain(run.x.app.consumerSecret);
+    // And nothing else secret: no account's tokens anywhere it can read.
+    const tokens = await (await run.worker()).evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('x-crm');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const accounts = await new Promise<{ oauth1?: { token: string; tokenSecret: string } }[]>((resolve) => {
+        const request = db.transaction('accounts').objectStore('accounts').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      return accounts.flatMap((a) => (a.oauth1 ? [a.oauth1.token, a.oauth1.tokenSecret] : []));
+    });
+    expect(tokens.length).toBeGreaterThan(0);
+    for (const token of tokens) expect(text.includes(token)).toBe(false);
+    await page.close();
   });
 });

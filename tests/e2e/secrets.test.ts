@@ -85,6 +85,17 @@ describe('secrets never reach the CRM page or the content script', () => {
     expectNoSecret('storage.sync', String(sync));
   });
 
+  it('are not in storage.managed, which the content script can read', async () => {
+    // Chromium gives content scripts storage.managed: whatever an organisation pushes by
+    // policy is readable on every CRM page (the README's admin section says so). Keys and
+    // tokens entered in the manager never go there.
+    const managed = await inContentScript(
+      'chrome.storage.managed.get(null).then(JSON.stringify, (e) => "refused: " + e.message)',
+    );
+    expect(String(managed)).not.toMatch(/^refused/);
+    expectNoSecret('storage.managed', String(managed));
+  });
+
   it('cannot be read from storage.session by the content script', async () => {
     const session = await inContentScript(
       'chrome.storage.session.get(null).then(() => "readable", (e) => "refused: " + e.message)',

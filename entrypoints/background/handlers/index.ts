@@ -7,6 +7,7 @@ import { maintenanceHandlers } from './maintenance';
 import { managerHandlers } from './manager';
 import { panelHandlers } from './panel';
 import { recordHandlers } from './record';
+import { settingsHandlers } from './settings';
 
 /** The background's answers to every protocol message. Inputs arrive parsed and senders checked. */
 export const handlers: Handlers = {
@@ -14,6 +15,7 @@ export const handlers: Handlers = {
   ...draftHandlers,
   ...managerHandlers,
   ...maintenanceHandlers,
+  ...settingsHandlers,
   ...panelHandlers,
   ...actionHandlers,
   ...outboxHandlers,

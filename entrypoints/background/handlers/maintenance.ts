@@ -6,7 +6,7 @@ import type {
   UsageReport,
 } from '@/lib/messages/maintenance-messages';
 import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
-import { actingAccount, listAccounts, putAccount, summarize } from '@/lib/store/accounts';
+import { actingAccount, listAccounts, summarize, writeAccount } from '@/lib/store/accounts';
 import { effectiveAppKeys } from '@/lib/store/app-keys';
 import {
   BackupFileError,
@@ -22,7 +22,8 @@ import {
 import { database } from '@/lib/store/db';
 import { permissionsOf, readPolicy } from '@/lib/store/policy';
 import type { Account, Association } from '@/lib/store/schema';
-import { type Settings, settingsItem } from '@/lib/store/settings';
+import { announceSettingsChanged } from '@/lib/messages/settings-changed';
+import { readSettings, type Settings, saveSettings, updateSettings } from '@/lib/store/settings';
 import { pkceSignIn } from '@/lib/x/auth/pkce-sign-in';
 import { finishPinSignIn } from '@/lib/x/auth/pin-sign-in';
 import { XError } from '@/lib/x/errors';
@@ -41,14 +42,15 @@ async function usageReport(now = Date.now()): Promise<UsageReport> {
   const rows = await usageByDay(db, days);
   const accounts = (await listAccounts(db)).map(({ xUserId, name, handle }) => ({ xUserId, name, handle }));
   const policy = await readPolicy();
-  const settings = await settingsItem.getValue();
+  const settings = await readSettings(db);
   const today = utcDay(now);
   return {
     days,
     rows,
     accounts,
     budgetUsd: policy.dailyBudgetUsd ?? settings.dailyBudgetUsd,
-    budgetFromPolicy: policy.dailyBudgetUsd !== undefined,
+    // Set by the organisation, or locked with the other settings.
+    budgetFromPolicy: policy.dailyBudgetUsd !== undefined || permissionsOf(policy).locked,
     todayUsd: rows.filter((row) => row.day === today).reduce((sum, row) => sum + row.costUsd, 0),
   };
 }
@@ -116,14 +118,20 @@ async function replaceTokens(expected: Account, signedIn: Account, context: Hand
     // The tokens X just issued are for someone else: they are not stored.
     throw new HandlerError('other-user', t('reauthOtherUser', `@${signedIn.handle}`, `@${expected.handle}`));
   }
-  const kept: Account = {
-    ...signedIn,
-    name: expected.name,
-    enabled: expected.enabled,
-    isDefault: expected.isDefault,
-    needsSignIn: false,
-  };
-  await putAccount(await database(), kept);
+  // The admin's name and choices as they are now, not as they were when the sign-in began.
+  const kept = await writeAccount(
+    await database(),
+    expected.xUserId,
+    (current) =>
+      current && {
+        ...signedIn,
+        name: current.name,
+        enabled: current.enabled,
+        isDefault: current.isDefault,
+        needsSignIn: false,
+      },
+  );
+  if (!kept) throw new HandlerError('refused', t('accountUnknown'));
   return { account: summarize(kept), state: await managerHandlers.managerState({}, context) };
 }
 
@@ -134,8 +142,7 @@ export const maintenanceHandlers: HandlersFor<typeof maintenanceMessages> = {
     const policy = await readPolicy();
     if (policy.dailyBudgetUsd !== undefined || permissionsOf(policy).locked)
       throw new HandlerError('policy-locked', t('policyLocked'));
-    const settings = await settingsItem.getValue();
-    await settingsItem.setValue({ ...settings, dailyBudgetUsd });
+    await updateSettings(await database(), { dailyBudgetUsd });
     return usageReport();
   },
 
@@ -151,7 +158,7 @@ export const maintenanceHandlers: HandlersFor<typeof maintenanceMessages> = {
         text: exportCsv(associations),
       };
     }
-    const settings = await settingsItem.getValue();
+    const settings = await readSettings(db);
     return {
       filename: `x-for-crm-backup-${stamp}.json`,
       mimeType: 'application/json',
@@ -177,7 +184,7 @@ export const maintenanceHandlers: HandlersFor<typeof maintenanceMessages> = {
       if (error instanceof BackupFileError) throw new HandlerError('import-refused', error.message);
       throw error;
     }
-    const settingsNow = await settingsItem.getValue();
+    const settingsNow = await readSettings(db);
     const policy = permissionsOf(await readPolicy());
     let settings: ImportReport['settings'] = 'none';
     if (plan.settingsRefused) settings = 'refused';
@@ -239,8 +246,11 @@ export const maintenanceHandlers: HandlersFor<typeof maintenanceMessages> = {
       console.error('Import failed', error);
       throw new HandlerError('import-failed', t('importFailed'));
     }
-    // Settings live in storage.local, written only once the associations are in.
-    if (settings === 'changed' && plan.settings) await settingsItem.setValue(plan.settings);
+    // Settings are written only once the associations are in.
+    if (settings === 'changed' && plan.settings) {
+      await saveSettings(db, plan.settings);
+      await announceSettingsChanged();
+    }
     const withSkipped = {
       ...written,
       unchanged: [...written.unchanged, ...preview.unchanged.filter((r) => r.needsLookup)],

@@ -2,7 +2,14 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import type { ManagerState, managerMessages } from '@/lib/messages/manager-messages';
 import type { HandlersFor } from '@/lib/messages/router';
-import { getAccount, listAccounts, putAccount, removeAccount, summarize } from '@/lib/store/accounts';
+import {
+  editAccount,
+  getAccount,
+  listAccounts,
+  removeAccount,
+  summarize,
+  writeAccount,
+} from '@/lib/store/accounts';
 import { deleteAppKeys, effectiveAppKeys, getAppKeys, saveAppKeys } from '@/lib/store/app-keys';
 import { permissionsOf, readPolicy } from '@/lib/store/policy';
 import { database } from '@/lib/store/db';
@@ -16,7 +23,11 @@ async function managerState(): Promise<ManagerState> {
   const keys = await effectiveAppKeys(db);
   const policy = await readPolicy();
   return {
-    policy: { ...permissionsOf(policy), keysFromPolicy: Boolean(policy.consumerKey || policy.clientId) },
+    policy: {
+      ...permissionsOf(policy),
+      keysFromPolicy: Boolean(policy.consumerKey || policy.clientId),
+      secretFromPolicy: Boolean(policy.consumerSecret),
+    },
     keys: keys && {
       consumerKey: keys.consumerKey,
       consumerSecretRecorded: keys.consumerSecret.length > 0,
@@ -35,11 +46,10 @@ async function requireKeys(): Promise<AppKeys> {
 
 /** Keeps a freshly signed-in account; signing the same person in again keeps the admin's choices. */
 async function storeSignedIn(account: Account) {
-  const db = await database();
-  const existing = await getAccount(db, account.xUserId);
-  const kept = existing ? { ...account, enabled: existing.enabled, isDefault: existing.isDefault } : account;
-  await putAccount(db, kept);
-  return { account: summarize(kept), state: await managerState() };
+  const kept = await writeAccount(await database(), account.xUserId, (existing) =>
+    existing ? { ...account, enabled: existing.enabled, isDefault: existing.isDefault } : account,
+  );
+  return { account: summarize(kept ?? account), state: await managerState() };
 }
 
 /** The stored account, or a refusal saying it is no longer in the list. */
@@ -92,13 +102,8 @@ export const managerHandlers: HandlersFor<typeof managerMessages> = {
   },
 
   async accountUpdate({ xUserId, enabled, isDefault, name }) {
-    const account = await requireAccount(xUserId);
-    await putAccount(await database(), {
-      ...account,
-      enabled: enabled ?? account.enabled,
-      isDefault: isDefault ?? account.isDefault,
-      name: name ?? account.name,
-    });
+    const edited = await editAccount(await database(), xUserId, { enabled, isDefault, name });
+    if (!edited) throw new XError('refused', t('accountUnknown'));
     return managerState();
   },
 

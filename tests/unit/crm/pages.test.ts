@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SETTINGS_STORAGE_KEY } from '@/entrypoints/crm.content/disabled-crms';
 import { adapters, detectRecord } from '@/lib/crm/adapters';
 import { crmPages, detectRecordPage } from '@/lib/crm/pages';
-import { settingsItem } from '@/lib/store/settings';
 
 describe('the content script’s page halves', () => {
   it('are every adapter’s own functions, in the same order', () => {
@@ -20,11 +18,5 @@ describe('the content script’s page halves', () => {
       const url = new URL(example);
       expect(detectRecordPage(url)?.ref, example).toEqual(detectRecord(url)?.ref);
     }
-  });
-});
-
-describe('the content script’s settings key', () => {
-  it('is where settingsItem keeps the settings in storage.local', () => {
-    expect(settingsItem.key).toBe(`local:${SETTINGS_STORAGE_KEY}`);
   });
 });

@@ -7,9 +7,8 @@ import {
   ruleProblems,
   UserRule,
   UserRules,
-  USER_RULES_STORAGE_KEY,
 } from '@/lib/crm/user-rules';
-import { userRulePage, USER_RULES_KEY } from '@/entrypoints/crm.content/user-rules';
+import { userRulePage } from '@/entrypoints/crm.content/user-rules';
 import { classifySender } from '@/lib/messages/sender';
 
 const rule: UserRuleData = {
@@ -100,10 +99,6 @@ describe('validation', () => {
   it('drops a broken stored rule alone', () => {
     expect(readUserRules([rule, { ...rule, id: 'other', path: '(' }, 'junk', null])).toEqual([rule]);
     expect(readUserRules('junk')).toEqual([]);
-  });
-
-  it('is stored under the key the content script reads', () => {
-    expect(USER_RULES_KEY).toBe(USER_RULES_STORAGE_KEY);
   });
 });
 

@@ -17,7 +17,7 @@ import {
 } from '@/lib/store/backup';
 import { database, openDatabase } from '@/lib/store/db';
 import type { Association } from '@/lib/store/schema';
-import { DEFAULT_SETTINGS, settingsItem } from '@/lib/store/settings';
+import { DEFAULT_SETTINGS, readSettings } from '@/lib/store/settings';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const NAME = 'x-crm-backup-test';
@@ -299,7 +299,7 @@ describe('the backup through the background handlers', () => {
   it('saves the daily budget and reports 30 UTC days ending today', async () => {
     const report = await maintenanceHandlers.budgetSave({ dailyBudgetUsd: 3 }, context);
     expect(report.budgetUsd).toBe(3);
-    expect((await settingsItem.getValue()).dailyBudgetUsd).toBe(3);
+    expect((await readSettings(await database())).dailyBudgetUsd).toBe(3);
     expect(report.days).toHaveLength(30);
     expect(report.days.at(-1)).toBe(new Date().toISOString().slice(0, 10));
     expect(report.accounts.map((a) => a.name).sort()).toEqual(['Sales team', 'Second']);

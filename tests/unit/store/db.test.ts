@@ -21,7 +21,16 @@ describe('IndexedDB schema', () => {
 
   it('creates every store the product keeps', async () => {
     const stores = (await schemaOf(DB_VERSION)).map((store) => store.name);
-    expect(stores).toEqual(['accounts', 'appKeys', 'associations', 'cache', 'drafts', 'outbox', 'usage']);
+    expect(stores).toEqual([
+      'accounts',
+      'appKeys',
+      'associations',
+      'cache',
+      'drafts',
+      'outbox',
+      'settings',
+      'usage',
+    ]);
   });
 
   // Each earlier version, with data in it, must reach the current schema without losing it.

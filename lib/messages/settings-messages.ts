@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { CRM_IDS } from '../crm/record';
+import { UserRule } from '../crm/user-rules';
+import { Settings } from '../store/settings';
+import { defineMessages } from './spec';
+
+const empty = z.object({}).strict();
+
+/** What the manager shows of the settings, and whether policy locks them. */
+export const SettingsView = z.object({
+  disabledCrms: z.array(z.enum(CRM_IDS)),
+  postsFreshMinutes: z.number(),
+  profileFreshHours: z.number(),
+  /** The organisation's policy locks the settings: the manager shows them read-only. */
+  locked: z.boolean(),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+/** What a content script needs to know to show the icon: nothing else of the settings. */
+export const PageSettings = z.object({
+  disabledCrms: z.array(z.enum(CRM_IDS)),
+  /** Only the rules for the host of the page that asked. */
+  rules: z.array(UserRule),
+});
+export type PageSettings = z.infer<typeof PageSettings>;
+
+/**
+ * Settings and user rules change what the product costs and where it runs: only the manager
+ * (the options page) may change them, through the worker, which keeps them where no CRM page
+ * can write. The content script may only read what it needs for its own page.
+ */
+export const settingsMessages = defineMessages({
+  settingsRead: { from: ['options'], input: empty, output: SettingsView },
+  settingsSave: {
+    from: ['options'],
+    input: Settings.pick({ disabledCrms: true, postsFreshMinutes: true, profileFreshHours: true }).strict(),
+    output: SettingsView,
+  },
+  rulesList: { from: ['options'], input: empty, output: z.array(UserRule) },
+  /** Adds a rule, or replaces the saved rule with its id. */
+  ruleSave: { from: ['options'], input: UserRule, output: z.array(UserRule) },
+  ruleDelete: {
+    from: ['options'],
+    input: z.object({ id: z.string().max(64) }).strict(),
+    output: z.array(UserRule),
+  },
+  pageSettings: { from: ['content'], input: empty, output: PageSettings },
+});
