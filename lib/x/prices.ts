@@ -34,6 +34,18 @@ export function formatUsd(amount: number): string {
   return usd.format(amount);
 }
 
+/**
+ * People on one page of a name search (GET /2/users/search). X answers 100 by default, up to
+ * 1,000, each billed as a user read; five keep a record's first view at a few cents, and the
+ * best matches come first anyway (X's docs, Search users: `max_results` 1–1000, default 100).
+ */
+export const PEOPLE_SEARCH_PAGE_SIZE = 5;
+
+/** The most one page of a name search can cost: people read earlier the same UTC day are free. */
+export function peopleSearchPagePrice(people: number = PEOPLE_SEARCH_PAGE_SIZE): number {
+  return people * PRICE_USD.readUser;
+}
+
 /** People on one followers or following page: small, so a page costs cents, not dollars. */
 export const PEOPLE_PAGE_SIZE = 20;
 

@@ -9,7 +9,7 @@ import { XCache } from './cache';
 import { createXClient, type XFetch } from './client';
 import { toXError, XError } from './errors';
 import { toPerson, USER_FIELDS, type XPerson } from './people';
-import { PEOPLE_PAGE_SIZE, PRICE_USD, postPrice } from './prices';
+import { PEOPLE_PAGE_SIZE, PEOPLE_SEARCH_PAGE_SIZE, PRICE_USD, postPrice } from './prices';
 import { RateLimits } from './rate-limits';
 import { recordUsage, spentOn, utcDay } from './usage';
 
@@ -222,22 +222,34 @@ export class XService {
     return () => ({ operation, unitUsd, resources: [`${operation}:${crypto.randomUUID()}`] });
   }
 
-  /** People X finds for a (folded) name. */
-  async searchPeople(query: string, accountId?: string | null): Promise<XPerson[]> {
+  /**
+   * One page of the people X finds for a (folded) name, `PEOPLE_SEARCH_PAGE_SIZE` at a time:
+   * the first page with `token` null, the next with the page's `nextToken` (null on the last).
+   * Each person is billed as a user read, so a page is asked for only when a person looks.
+   */
+  async searchPeople(
+    query: string,
+    token: string | null = null,
+    accountId?: string | null,
+  ): Promise<PeoplePage> {
     const { profileMs } = await this.freshness();
-    return this.cache.read(`search:${query.toLowerCase()}`, profileMs, () =>
+    return this.cache.read(`search:${query.toLowerCase()}:${token ?? ''}`, profileMs, () =>
       this.call(
         accountId,
         'read',
         async (client) => {
-          const result = await client.v2.get<{ data?: UserV2[] }>('users/search', {
-            query,
-            max_results: 20,
-            'user.fields': USER_FIELDS.join(','),
-          });
-          return people(result.data);
+          const result = await client.v2.get<{ data?: UserV2[]; meta?: { next_token?: string } }>(
+            'users/search',
+            {
+              query,
+              max_results: PEOPLE_SEARCH_PAGE_SIZE,
+              'user.fields': USER_FIELDS.join(','),
+              ...(token ? { next_token: token } : {}),
+            },
+          );
+          return { people: people(result.data), nextToken: result.meta?.next_token ?? null };
         },
-        this.readPeople,
+        (page) => this.readPeople(page.people),
       ),
     );
   }

@@ -68,13 +68,24 @@ const maria = () => x.state.userByUsername('maria_acme');
 
 describe('the X service against the emulator, through the fetch transport', () => {
   it('finds people by name, looks up a handle and an id, and reads recent posts', async () => {
-    const found = await service.searchPeople('Maria Garcia');
+    const found = (await service.searchPeople('Maria Garcia')).people;
     expect(found.filter((p) => p.name === 'Maria Garcia')).toHaveLength(3);
     const byHandle = await service.personByHandle('maria_acme');
     expect(byHandle?.id).toBe(maria()?.id);
     expect((await service.personById(maria()?.id ?? ''))?.handle).toBe('maria_acme');
     const posts = await service.recentPosts(maria()?.id ?? '');
     expect(posts.length).toBeGreaterThan(0);
+  });
+
+  it('searches names five people a page, the next page by its token, each person billed once', async () => {
+    const first = await service.searchPeople('Avery');
+    expect(first.people).toHaveLength(5);
+    expect(first.nextToken).toBeTruthy();
+    const second = await service.searchPeople('Avery', first.nextToken);
+    expect(second.people).toHaveLength(5);
+    expect(second.people.map((p) => p.id)).not.toContain(first.people[0]?.id);
+    expect(x.callsTo('GET /2/users/search')).toHaveLength(2);
+    expect(await spentOn(db, utcDay(Date.now()))).toBeCloseTo(10 * 0.01, 5);
   });
 
   it('looks up many handles 100 a call, and reads the posts that mention a person', async () => {
