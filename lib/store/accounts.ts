@@ -13,11 +13,23 @@ export interface AccountSummary {
   enabled: boolean;
   isDefault: boolean;
   needsSignIn: boolean;
+  /** Owns the X developer app: its own reads are priced as Owned Reads. */
+  ownsApp: boolean;
 }
 
 export function summarize(account: Account): AccountSummary {
   const { xUserId, name, handle, avatarUrl, authKind, enabled, isDefault, needsSignIn } = account;
-  return { xUserId, name, handle, avatarUrl, authKind, enabled, isDefault, needsSignIn };
+  return {
+    xUserId,
+    name,
+    handle,
+    avatarUrl,
+    authKind,
+    enabled,
+    isDefault,
+    needsSignIn,
+    ownsApp: account.ownsApp === true,
+  };
 }
 
 export async function listAccounts(db: Db): Promise<Account[]> {

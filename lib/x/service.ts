@@ -9,7 +9,14 @@ import { XCache } from './cache';
 import { createXClient, type XFetch } from './client';
 import { toXError, XError } from './errors';
 import { toPerson, USER_FIELDS, type XPerson } from './people';
-import { PEOPLE_PAGE_SIZE, PEOPLE_SEARCH_PAGE_SIZE, PRICE_USD, postPrice } from './prices';
+import {
+  isOwnedRead,
+  PEOPLE_PAGE_SIZE,
+  PEOPLE_SEARCH_PAGE_SIZE,
+  PRICE_USD,
+  postPrice,
+  readUnitPrice,
+} from './prices';
 import { RateLimits } from './rate-limits';
 import { recordUsage, spentOn, utcDay } from './usage';
 
@@ -194,7 +201,7 @@ export class XService {
     accountId: string | null | undefined,
     kind: 'read' | 'write',
     work: (client: TwitterApi, account: Account) => Promise<T>,
-    bill: (result: T) => Bill | Bill[],
+    bill: (result: T, account: Account) => Bill | Bill[],
   ): Promise<T> {
     if (kind === 'read') await this.checkBudget();
     const { client, account } = await this.clientFor(accountId);
@@ -205,16 +212,23 @@ export class XService {
       throw toXError(error);
     }
     const db = await this.options.db();
-    for (const billed of [bill(result)].flat()) {
+    for (const billed of [bill(result, account)].flat()) {
       await recordUsage(db, { accountId: account.xUserId, at: this.now(), ...billed });
     }
     return result;
   }
 
-  private readPeople = (people: XPerson[]) => ({
+  private readPeople = (people: XPerson[], owned = false) => ({
     operation: 'read-user',
-    unitUsd: PRICE_USD.readUser,
+    unitUsd: readUnitPrice(PRICE_USD.readUser, owned),
     resources: people.map((person) => `user:${person.id}`),
+  });
+
+  /** Posts read; an Owned Read when they are the acting account's own and it owns the app. */
+  private readPosts = (posts: readonly { id: string }[], owned = false) => ({
+    operation: 'read-post',
+    unitUsd: readUnitPrice(PRICE_USD.readPost, owned),
+    resources: posts.map((post) => `post:${post.id}`),
   });
 
   /** A write is billed every time it is made: its resource is unique. */
@@ -298,11 +312,7 @@ export class XService {
           });
           return (timeline.tweets ?? []).map(toPost);
         },
-        (posts) => ({
-          operation: 'read-post',
-          unitUsd: PRICE_USD.readPost,
-          resources: posts.map((p) => `post:${p.id}`),
-        }),
+        (posts, account) => this.readPosts(posts, isOwnedRead(account, userId)),
       ),
     );
   }
@@ -328,7 +338,7 @@ export class XService {
           : client.v2.following(userId, options));
         return { people: people(page.data), nextToken: page.meta?.next_token ?? null };
       },
-      (page) => this.readPeople(page.people),
+      (page, account) => this.readPeople(page.people, isOwnedRead(account, userId)),
     );
   }
 
@@ -454,7 +464,7 @@ export class XService {
           });
           return people(result.data);
         },
-        this.readPeople,
+        (found) => this.readPeople(found),
       );
       for (const person of batchPeople) found.set(person.handle.toLowerCase(), person);
     }
@@ -496,11 +506,7 @@ export class XService {
           createdAt: tweet.created_at ?? null,
         }));
       },
-      (posts) => ({
-        operation: 'read-post',
-        unitUsd: PRICE_USD.readPost,
-        resources: posts.map((post) => `post:${post.id}`),
-      }),
+      (posts, account) => this.readPosts(posts, isOwnedRead(account, account.xUserId)),
     );
   }
 
@@ -518,11 +524,7 @@ export class XService {
           });
           return (timeline.tweets ?? []).map(toPost);
         },
-        (posts) => ({
-          operation: 'read-post',
-          unitUsd: PRICE_USD.readPost,
-          resources: posts.map((p) => `post:${p.id}`),
-        }),
+        (posts, account) => this.readPosts(posts, isOwnedRead(account, userId)),
       ),
     );
   }

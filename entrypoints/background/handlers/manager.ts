@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import type { ManagerState, managerMessages } from '@/lib/messages/manager-messages';
-import type { HandlersFor } from '@/lib/messages/router';
+import { HandlerError, type HandlersFor } from '@/lib/messages/router';
 import { getAccount, listAccounts, putAccount, removeAccount, summarize } from '@/lib/store/accounts';
 import { deleteAppKeys, effectiveAppKeys, getAppKeys, saveAppKeys } from '@/lib/store/app-keys';
 import { permissionsOf, readPolicy } from '@/lib/store/policy';
@@ -27,6 +27,8 @@ async function managerState(): Promise<ManagerState> {
   };
 }
 
+const settingsLocked = async () => permissionsOf(await readPolicy()).locked;
+
 async function requireKeys(): Promise<AppKeys> {
   const keys = await effectiveAppKeys(await database());
   if (!keys?.consumerKey || !keys.consumerSecret) throw new XError('keys-missing', t('xKeysMissing'));
@@ -37,7 +39,9 @@ async function requireKeys(): Promise<AppKeys> {
 async function storeSignedIn(account: Account) {
   const db = await database();
   const existing = await getAccount(db, account.xUserId);
-  const kept = existing ? { ...account, enabled: existing.enabled, isDefault: existing.isDefault } : account;
+  const kept = existing
+    ? { ...account, enabled: existing.enabled, isDefault: existing.isDefault, ownsApp: existing.ownsApp }
+    : account;
   await putAccount(db, kept);
   return { account: summarize(kept), state: await managerState() };
 }
@@ -91,13 +95,17 @@ export const managerHandlers: HandlersFor<typeof managerMessages> = {
     return storeSignedIn(await pkceSignIn(keys.clientId, name));
   },
 
-  async accountUpdate({ xUserId, enabled, isDefault, name }) {
+  async accountUpdate({ xUserId, enabled, isDefault, name, ownsApp }) {
     const account = await requireAccount(xUserId);
+    // What the meter charges follows from it: a locked policy keeps it as the admin left it.
+    if (ownsApp !== undefined && ownsApp !== (account.ownsApp === true) && (await settingsLocked()))
+      throw new HandlerError('policy-locked', t('policyLocked'));
     await putAccount(await database(), {
       ...account,
       enabled: enabled ?? account.enabled,
       isDefault: isDefault ?? account.isDefault,
       name: name ?? account.name,
+      ownsApp: ownsApp ?? account.ownsApp === true,
     });
     return managerState();
   },
