@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { UsageReport } from '@/lib/messages/maintenance-messages';
-import { formatUsd } from '@/lib/x/prices';
+import { formatUsd, MONTHLY_POST_READ_CAP } from '@/lib/x/prices';
+
+const integer = new Intl.NumberFormat('en-US');
 import { messageOf, type Send } from './api';
 import './maintenance.css';
 
@@ -86,6 +88,13 @@ export function UsageSection({ send, refresh }: { send: Send; refresh: number })
         <>
           <p id="usage-summary" class="status">
             {summary}
+          </p>
+          <p class="status">
+            {t(
+              'usagePostReadCap',
+              integer.format(usage.monthPostReads),
+              integer.format(MONTHLY_POST_READ_CAP),
+            )}
           </p>
           <fieldset class="metric">
             <legend>{t('usageShow')}</legend>

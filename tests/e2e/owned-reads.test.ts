@@ -76,5 +76,8 @@ describe('Owned Reads: the app owner’s own reads priced as X prices them', () 
     // 20 people a page at $0.001 each, said before the page is loaded.
     await panel.waitForSelector('::-p-text(Load Followers: 20 people, up to $0.02)');
     await page.close();
+    // The one post read counts against X's monthly cap, which the manager shows.
+    await manager.reload();
+    await manager.waitForSelector('::-p-text(Posts read this calendar month (UTC): 1 of the 3,000,000)');
   });
 });

@@ -27,7 +27,7 @@ import { pkceSignIn } from '@/lib/x/auth/pkce-sign-in';
 import { finishPinSignIn } from '@/lib/x/auth/pin-sign-in';
 import { XError } from '@/lib/x/errors';
 import { PRICE_USD } from '@/lib/x/prices';
-import { usageByDay, utcDay } from '@/lib/x/usage';
+import { postReadsInMonth, usageByDay, utcDay } from '@/lib/x/usage';
 import { xService } from '../x-service';
 import { managerHandlers, requireAccount } from './manager';
 
@@ -50,6 +50,7 @@ async function usageReport(now = Date.now()): Promise<UsageReport> {
     budgetUsd: policy.dailyBudgetUsd ?? settings.dailyBudgetUsd,
     budgetFromPolicy: policy.dailyBudgetUsd !== undefined,
     todayUsd: rows.filter((row) => row.day === today).reduce((sum, row) => sum + row.costUsd, 0),
+    monthPostReads: await postReadsInMonth(db, now),
   };
 }
 

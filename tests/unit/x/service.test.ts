@@ -7,7 +7,7 @@ import { saveAppKeys } from '@/lib/store/app-keys';
 import { openDatabase } from '@/lib/store/db';
 import type { Account } from '@/lib/store/schema';
 import { XService } from '@/lib/x/service';
-import { spentOn, utcDay } from '@/lib/x/usage';
+import { postReadsInMonth, spentOn, utcDay } from '@/lib/x/usage';
 import { type FakeX, startFakeX } from '../../fake-x';
 import { emulatorFetch } from './emulator-fetch';
 
@@ -118,6 +118,9 @@ describe('the X service against the emulator, through the fetch transport', () =
     expect(followers.count).toBeGreaterThan(0);
     expect(followers.units).toEqual([0.001]);
     expect(followers.spent).toBeCloseTo(followers.count * 0.001, 6);
+    // Owned or not, a post read counts against X's monthly post-read cap.
+    const own = await billed(() => service.recentPosts(samId));
+    expect(await postReadsInMonth(db, Date.now())).toBe(own.count);
     // Someone else's posts and followers, read by the owner, are not Owned Reads.
     expect((await billed(() => service.recentPosts(maria()?.id ?? ''))).units).toEqual([0.005]);
     expect((await billed(() => service.peoplePage(maria()?.id ?? '', 'followers', null))).units).toEqual([
