@@ -12,9 +12,10 @@ import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type { Association } from '../lib/store/schema';
 import { findChromium, xEmulatorFlags } from '../tests/e2e/harness/chromium';
-import { serveCrmPages } from '../tests/e2e/harness/crm-pages';
+import { type CrmRoute, serveCrmPages } from '../tests/e2e/harness/crm-pages';
 import { signInThroughManager, type WithX } from '../tests/e2e/harness/x-emulator';
 import { startFakeX } from '../tests/fake-x';
+import { benchMoney } from './bench-money';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const ZOHO = 'https://crm.zoho.com/crm/org123456/tab/Leads';
@@ -114,7 +115,7 @@ interface Probe {
 }
 const probe = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
 
-async function openPage(browser: Browser, routes: { url: string; fixture: string }[]) {
+async function openPage(browser: Browser, routes: CrmRoute[]) {
   const page = await browser.newPage();
   await page.evaluateOnNewDocument(PAGE_PROBE);
   await serveCrmPages(page, routes);
@@ -182,6 +183,22 @@ async function clearXCache(browser: Browser) {
       tx.oncomplete = done;
     });
     db.close();
+  });
+}
+
+/** How many associations the worker holds. */
+async function associationCount(browser: Browser): Promise<number> {
+  return (await worker(browser)).evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((done) => {
+      const open = indexedDB.open('x-crm');
+      open.onsuccess = () => done(open.result);
+    });
+    const count = await new Promise<number>((done) => {
+      const request = db.transaction('associations').objectStore('associations').count();
+      request.onsuccess = () => done(request.result);
+    });
+    db.close();
+    return count;
   });
 }
 
@@ -380,6 +397,37 @@ async function main() {
         kind === 'warm' ? median(calls[kind]) === 0 : null,
       );
     }
+
+    // 5b. What X calls cost: a hostile page after the panel was closed, a record's first and warm view.
+    log('X calls and cost: hostile page, first view, warm view…');
+    const money = await benchMoney({
+      browser: withExt.browser,
+      x,
+      openPage,
+      spentUsd,
+      clearXCache,
+      associationCount,
+    });
+    results.money = money;
+    const usd = (amount: number) => `$${round(amount, 3).toFixed(3)}`;
+    row(
+      'hostile page: 40 records by pushState after the panel was opened and closed',
+      `${money.hostile.calls} X calls, ${usd(money.hostile.costUsd)}, ${money.hostile.associations} associations`,
+      '0 calls, $0, 0 associations',
+      money.hostile.calls === 0 && money.hostile.costUsd === 0 && money.hostile.associations === 0,
+    );
+    row(
+      'unassociated record, first view (a name X finds 18 times)',
+      `${money.firstView.calls} X calls, ${usd(money.firstView.costUsd)}`,
+      '≤ $0.06',
+      money.firstView.costUsd <= 0.06 + 1e-9,
+    );
+    row(
+      'the same record, warm view',
+      `${money.warmView.calls} X calls, ${usd(money.warmView.costUsd)}`,
+      '0 calls within the freshness window',
+      money.warmView.calls === 0,
+    );
 
     // 6. Association lookup with 100,000 associations, in the worker's real IndexedDB.
     log('filling 100,000 associations in the worker…');

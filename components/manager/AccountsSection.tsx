@@ -147,6 +147,7 @@ export function AccountsSection({ state, send, onState, onUsed }: ManagerProps &
           onState={onState}
           onClose={() => setEditing(null)}
           canUseOauth2={Boolean(state.keys?.clientId)}
+          locked={state.policy.locked}
         />
       )}
       <div class="buttons">

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { AccountSummary } from '@/lib/store/accounts';
+import { formatUsd, PRICE_USD } from '@/lib/x/prices';
 import { type ManagerProps, messageOf } from './api';
 
 /**
@@ -15,7 +16,14 @@ export function EditAccount({
   onState,
   onClose,
   canUseOauth2,
-}: Omit<ManagerProps, 'state'> & { account: AccountSummary; onClose: () => void; canUseOauth2: boolean }) {
+  locked,
+}: Omit<ManagerProps, 'state'> & {
+  account: AccountSummary;
+  onClose: () => void;
+  canUseOauth2: boolean;
+  /** The organisation's policy locks the settings: what the meter charges stays as set. */
+  locked: boolean;
+}) {
   const [name, setName] = useState(account.name);
   const [pinStep, setPinStep] = useState(false);
   const [notice, setNotice] = useState<{ text: string; isError: boolean } | null>(null);
@@ -43,6 +51,13 @@ export function EditAccount({
       return t('accountRenamed', name.trim());
     });
   };
+
+  /** Owned Reads: X bills this account's reads of its own posts, followers… at a tenth of a cent. */
+  const setOwnsApp = (ownsApp: boolean) =>
+    run(async () => {
+      onState(await send('accountUpdate', { xUserId: account.xUserId, ownsApp }));
+      return ownsApp ? t('ownsAppOn', handle) : t('ownsAppOff', handle);
+    });
 
   const startPin = () =>
     run(async () => {
@@ -91,6 +106,25 @@ export function EditAccount({
           </button>
         </div>
       </form>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={account.ownsApp}
+          disabled={busy || locked}
+          aria-describedby={`owns-app-help-${account.xUserId}`}
+          onChange={(event) => setOwnsApp((event.currentTarget as HTMLInputElement).checked)}
+        />
+        {t('ownsApp')}
+      </label>
+      <p id={`owns-app-help-${account.xUserId}`} class="status">
+        {t(
+          'ownsAppHelp',
+          formatUsd(PRICE_USD.ownedRead),
+          formatUsd(PRICE_USD.readPost),
+          formatUsd(PRICE_USD.readUser),
+        )}
+        {locked && ` ${t('setByOrganisation')}`}
+      </p>
       <p class="status">
         {t('accountAuthKind', account.authKind === 'oauth2' ? t('authOauth2') : t('authOauth1'))}
       </p>

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { UsageReport } from '@/lib/messages/maintenance-messages';
 import { DEFAULT_DAILY_BUDGET_USD } from '@/lib/store/settings';
-import { formatUsd } from '@/lib/x/prices';
+import { formatUsd, MONTHLY_POST_READ_CAP } from '@/lib/x/prices';
+
+const integer = new Intl.NumberFormat('en-US');
 import { messageOf, type Send } from './api';
 import './maintenance.css';
 
@@ -87,6 +89,13 @@ export function UsageSection({ send, refresh }: { send: Send; refresh: number })
         <>
           <p id="usage-summary" class="status">
             {summary}
+          </p>
+          <p class="status">
+            {t(
+              'usagePostReadCap',
+              integer.format(usage.monthPostReads),
+              integer.format(MONTHLY_POST_READ_CAP),
+            )}
           </p>
           <fieldset class="metric">
             <legend>{t('usageShow')}</legend>

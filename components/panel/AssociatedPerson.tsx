@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Permissions } from '@/lib/store/policy';
 import type { XPerson } from '@/lib/x/people';
-import { formatUsd, PRICE_USD } from '@/lib/x/prices';
+import { formatUsd, isOwnedRead, PRICE_USD, type ReadingAccount } from '@/lib/x/prices';
 import { messageOf, type Send } from './api';
 import { PanelComposer } from './PanelComposer';
 import { PeopleList } from './PeopleList';
@@ -16,11 +16,14 @@ export function AssociatedPerson({
   send,
   person,
   accountId,
+  acting,
   permissions,
 }: {
   send: Send;
   person: XPerson;
   accountId: string | null;
+  /** The account the reads go out as (the chosen one, else the default), to price them. */
+  acting: ReadingAccount | null;
   /** What policy allows; null while unknown. */
   permissions: Permissions | null;
 }) {
@@ -116,9 +119,21 @@ export function AssociatedPerson({
         }
       />
       <h2>{t('followersHeading')}</h2>
-      <PeopleList send={send} xUserId={person.id} list="followers" accountId={accountId} />
+      <PeopleList
+        send={send}
+        xUserId={person.id}
+        list="followers"
+        accountId={accountId}
+        ownedRead={isOwnedRead(acting, person.id)}
+      />
       <h2>{t('followingHeading')}</h2>
-      <PeopleList send={send} xUserId={person.id} list="following" accountId={accountId} />
+      <PeopleList
+        send={send}
+        xUserId={person.id}
+        list="following"
+        accountId={accountId}
+        ownedRead={isOwnedRead(acting, person.id)}
+      />
     </>
   );
 }

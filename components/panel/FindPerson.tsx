@@ -2,11 +2,19 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { RankedPerson } from '@/lib/x/match';
 import type { XPerson } from '@/lib/x/people';
+import { formatUsd, PEOPLE_SEARCH_PAGE_SIZE } from '@/lib/x/prices';
 import { count, messageOf, type Send } from './api';
 
 type Search =
   | { kind: 'loading' }
-  | { kind: 'done'; results: RankedPerson[] }
+  | {
+      kind: 'done';
+      results: RankedPerson[];
+      /** What the pages shown so far cost at most, and what the next one would. */
+      spentUsd: number;
+      next: { token: string; priceUsd: number } | null;
+      more: 'idle' | 'loading' | { failed: string };
+    }
   | { kind: 'failed'; message: string };
 
 function PersonRow({
@@ -61,10 +69,37 @@ export function FindPerson({
 
   useEffect(() => {
     send('peopleSearch', {}).then(
-      ({ results }) => setSearch({ kind: 'done', results }),
+      (page) =>
+        setSearch({
+          kind: 'done',
+          results: page.results,
+          spentUsd: page.priceUsd,
+          next: page.nextToken ? { token: page.nextToken, priceUsd: page.nextPriceUsd } : null,
+          more: 'idle',
+        }),
       (error: unknown) => setSearch({ kind: 'failed', message: messageOf(error) }),
     );
   }, [send]);
+
+  /** "More people": the next page, its price said on the button before it is pressed. */
+  async function loadMore() {
+    if (search.kind !== 'done' || !search.next) return;
+    const shown = search;
+    setSearch({ ...shown, more: 'loading' });
+    try {
+      const page = await send('peopleSearch', { nextToken: shown.next?.token });
+      const known = new Set(shown.results.map(({ person }) => person.id));
+      setSearch({
+        kind: 'done',
+        results: [...shown.results, ...page.results.filter(({ person }) => !known.has(person.id))],
+        spentUsd: shown.spentUsd + page.priceUsd,
+        next: page.nextToken ? { token: page.nextToken, priceUsd: page.nextPriceUsd } : null,
+        more: 'idle',
+      });
+    } catch (error) {
+      setSearch({ ...shown, more: { failed: messageOf(error) } });
+    }
+  }
 
   async function lookUp(event: SubmitEvent) {
     event.preventDefault();
@@ -109,6 +144,27 @@ export function FindPerson({
             />
           ))}
         </ol>
+      )}
+      {search.kind === 'done' && search.results.length > 0 && (
+        <p class="meta search-cost">
+          {t('peopleSearchCost', String(search.results.length), formatUsd(search.spentUsd))}
+        </p>
+      )}
+      {search.kind === 'done' && search.next && (
+        <button type="button" disabled={search.more === 'loading'} onClick={loadMore}>
+          {t('morePeople', String(PEOPLE_SEARCH_PAGE_SIZE), formatUsd(search.next.priceUsd))}
+        </button>
+      )}
+      {search.kind === 'done' && search.more === 'loading' && (
+        <span role="status" class="status">
+          {' '}
+          {t('loading')}
+        </span>
+      )}
+      {search.kind === 'done' && typeof search.more === 'object' && (
+        <p role="alert" class="error">
+          {search.more.failed}
+        </p>
       )}
       <form class="handle-lookup" onSubmit={lookUp}>
         <label>

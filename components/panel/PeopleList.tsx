@@ -1,11 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { XPerson } from '@/lib/x/people';
-import { formatUsd, PEOPLE_PAGE_SIZE, PRICE_USD } from '@/lib/x/prices';
+import { formatUsd, PEOPLE_PAGE_SIZE, PRICE_USD, readUnitPrice } from '@/lib/x/prices';
 import { count, messageOf, type Send } from './api';
-
-/** The most a page can cost: every person on it is a billed user read. */
-const PAGE_COST = formatUsd(PEOPLE_PAGE_SIZE * PRICE_USD.readUser);
 
 /** Followers or following, loaded only on request, a page at a time, each page's cost said first. */
 export function PeopleList({
@@ -13,12 +10,17 @@ export function PeopleList({
   xUserId,
   list,
   accountId,
+  ownedRead = false,
 }: {
   send: Send;
   xUserId: string;
   list: 'followers' | 'following';
   accountId: string | null;
+  /** The acting account owns the X app and this is its own list: X bills Owned Reads. */
+  ownedRead?: boolean;
 }) {
+  /** The most a page can cost: every person on it is a billed user read. */
+  const pageCost = formatUsd(PEOPLE_PAGE_SIZE * readUnitPrice(PRICE_USD.readUser, ownedRead));
   const [people, setPeople] = useState<XPerson[]>([]);
   const [next, setNext] = useState<string | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -55,8 +57,8 @@ export function PeopleList({
       {!done && (
         <button type="button" disabled={busy} onClick={load}>
           {next === undefined
-            ? t('loadPeople', label, String(PEOPLE_PAGE_SIZE), PAGE_COST)
-            : t('loadMorePeople', String(PEOPLE_PAGE_SIZE), PAGE_COST)}
+            ? t('loadPeople', label, String(PEOPLE_PAGE_SIZE), pageCost)
+            : t('loadMorePeople', String(PEOPLE_PAGE_SIZE), pageCost)}
         </button>
       )}
       {busy && (

@@ -95,6 +95,11 @@ export function RecordPanel({ send }: { send: Send }) {
             send={send}
             person={view.person}
             accountId={accountId}
+            acting={
+              accounts.find((account) => account.xUserId === accountId) ??
+              accounts.find((account) => account.isDefault) ??
+              null
+            }
             permissions={permissions}
           />
         </>

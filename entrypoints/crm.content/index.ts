@@ -11,6 +11,7 @@ import { showRecord } from './show-record';
 
 /** The record the page shows, and its icon once mounted. */
 interface Shown {
+  page: CrmPage;
   ref: RecordRef;
   controller: AbortController;
   ui?: RecordUi;
@@ -56,7 +57,10 @@ export default defineContentScript({
       // A query or hash change on the same record (a tab of the record page) keeps the icon.
       if (ref && shown && sameRecord(ref, shown.ref)) return;
       const left = shown;
-      const anchor = left?.ui?.anchor();
+      // The title the page still shows belongs to the record being left. Before that record's
+      // icon was mounted (a page moving faster than the background answers) it is found afresh,
+      // or the next record would be read from the last one's title.
+      const anchor = left && (left.ui?.anchor() ?? left.page.findTitle(document, left.ref));
       left?.controller.abort();
       shown = undefined;
       if (!detected || !ref) {
@@ -65,7 +69,7 @@ export default defineContentScript({
         if (!detected || left) sendMessage('recordLeft', {}).catch(warn);
         return;
       }
-      const entry: Shown = { ref, controller: new AbortController() };
+      const entry: Shown = { page: detected.page, ref, controller: new AbortController() };
       shown = entry;
       showRecord(detected.page, ref, url, {
         signal: entry.controller.signal,

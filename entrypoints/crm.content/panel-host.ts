@@ -1,51 +1,92 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import { isClosePanel } from '@/lib/messages/panel-close';
 import { recordUiCss } from './record-ui.css';
 
 /** The element the page sees for the panel; the iframe sits in its closed shadow root. */
 export const PANEL_HOST_TAG = 'x-crm-panel';
 
+/** How the panel was closed: from the icon (focus stays there) or from inside the panel. */
+export type PanelClosedBy = 'icon' | 'panel' | 'page';
+
 /** The record panel of one CRM tab: opened from the icon, kept while the user moves between records. */
 export interface PanelHost {
-  /** Opens the panel, or hides it when open; answers whether it is open now. */
+  /** Opens the panel, or closes it when open; answers whether it is open now. */
   toggle(): boolean;
   isOpen(): boolean;
-  /** Takes the panel off the page (a list view, a switched-off vendor). */
-  remove(): void;
+  /** Closes the panel (a list view, a switched-off vendor, Escape on the icon). */
+  remove(by?: PanelClosedBy): void;
+  /** Called whenever the panel opens or closes; answers a function that stops the calls. */
+  onChange(listener: (open: boolean, by: PanelClosedBy | null) => void): () => void;
 }
 
 /**
  * The panel iframe lives in a closed shadow root of its own on <body>, apart from the icon:
  * an iframe that is moved reloads, and the icon moves with every record and re-render. Kept
- * in place, the panel only asks the background for the new record when the page changes.
+ * in place while open, the panel asks the background for the new record when the page changes.
+ *
+ * Closing takes the iframe off the page rather than hiding it: a hidden panel would still
+ * follow record changes and read X on the rep's account (every read is billed) for a panel
+ * nobody sees. Opening again loads the panel afresh on the record the tab shows then.
  */
 export function createPanelHost(): PanelHost {
   let host: HTMLElement | undefined;
   let frame: HTMLIFrameElement | undefined;
-  const isOpen = () => Boolean(host?.isConnected && frame && !frame.hidden);
+  const listeners = new Set<(open: boolean, by: PanelClosedBy | null) => void>();
+  const notify = (open: boolean, by: PanelClosedBy | null) => {
+    for (const listener of listeners) listener(open, by);
+  };
+
+  // The panel asks to be closed (its close button, Escape inside it) by a window message.
+  // Only a message whose source is our own iframe counts: the page can post messages too,
+  // but never as the panel's window.
+  const onMessage = (event: MessageEvent) => {
+    if (!frame || event.source !== frame.contentWindow || !isClosePanel(event.data)) return;
+    close('panel');
+  };
+
+  const close = (by: PanelClosedBy) => {
+    if (!host) return;
+    host.remove();
+    host = undefined;
+    frame = undefined;
+    window.removeEventListener('message', onMessage);
+    notify(false, by);
+  };
+
+  const open = () => {
+    host = document.createElement(PANEL_HOST_TAG);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = recordUiCss;
+    frame = document.createElement('iframe');
+    frame.className = 'x-panel';
+    frame.title = t('panelTitle');
+    frame.src = browser.runtime.getURL('/panel.html');
+    shadow.append(style, frame);
+    document.body.append(host);
+    window.addEventListener('message', onMessage);
+    notify(true, null);
+  };
+
+  const isOpen = () => Boolean(host?.isConnected && frame);
   return {
     toggle() {
-      if (host?.isConnected && frame) {
-        frame.hidden = !frame.hidden;
-        return !frame.hidden;
+      if (isOpen()) close('icon');
+      else {
+        // A host the page took off the page is gone for good: start a fresh one.
+        if (host) close('page');
+        open();
       }
-      host = document.createElement(PANEL_HOST_TAG);
-      const shadow = host.attachShadow({ mode: 'closed' });
-      const style = document.createElement('style');
-      style.textContent = recordUiCss;
-      frame = document.createElement('iframe');
-      frame.className = 'x-panel';
-      frame.title = t('panelTitle');
-      frame.src = browser.runtime.getURL('/panel.html');
-      shadow.append(style, frame);
-      document.body.append(host);
-      return true;
+      return isOpen();
     },
     isOpen,
-    remove() {
-      host?.remove();
-      host = undefined;
-      frame = undefined;
+    remove(by = 'page') {
+      close(by);
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -50,6 +50,17 @@ export function mountRecordUi(options: RecordUiOptions): RecordUi {
   icon.addEventListener('click', () => {
     icon.setAttribute('aria-expanded', String(options.panel.toggle()));
   });
+  // Escape closes an open panel from the icon, as it does from inside the panel.
+  icon.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !options.panel.isOpen()) return;
+    event.preventDefault();
+    options.panel.remove('icon');
+  });
+  const stopFollowingPanel = options.panel.onChange((open, by) => {
+    icon.setAttribute('aria-expanded', String(open));
+    // The panel's own close button or Escape took focus with the iframe: give it to the icon.
+    if (by === 'panel' && host.isConnected) icon.focus();
+  });
   shadow.append(style, icon);
 
   const place = () => {
@@ -78,6 +89,7 @@ export function mountRecordUi(options: RecordUiOptions): RecordUi {
     'abort',
     () => {
       observer.disconnect();
+      stopFollowingPanel();
       host.remove();
     },
     { once: true },

@@ -1,13 +1,25 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { PanelHeader } from '@/components/panel/PanelHeader';
 import { RecordPanel } from '@/components/panel/RecordPanel';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages/client';
+import { CLOSE_PANEL } from '@/lib/messages/panel-close';
 import { isRecordChanged } from '@/lib/messages/record-events';
+import { coalesceRecordChanges } from './record-changes';
 import '@/components/theme.css';
 import '@/components/panel/panel.css';
 import '@/components/composer.css';
+
+/**
+ * Asks the content script that mounted this iframe to close it. The target origin is left
+ * open because the panel does not know the CRM's origin; the message carries nothing, and the
+ * content script accepts it only from this window.
+ */
+function closePanel() {
+  window.parent.postMessage(CLOSE_PANEL, '*');
+}
 
 /** The panel stays loaded while the user moves between records; each record starts it afresh. */
 function Panel() {
@@ -20,13 +32,28 @@ function Panel() {
       },
       () => {},
     );
+    const changes = coalesceRecordChanges(() => setRecord((n) => n + 1));
     const onMessage = (message: unknown) => {
-      if (isRecordChanged(message) && message.tabId === tabId) setRecord((n) => n + 1);
+      if (isRecordChanged(message) && message.tabId === tabId) changes.changed();
     };
     browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    const onKey = (event: KeyboardEvent) => {
+      // A control that uses Escape itself (a completion list) marks the event as handled.
+      if (event.key === 'Escape' && !event.defaultPrevented) closePanel();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      changes.stop();
+      browser.runtime.onMessage.removeListener(onMessage);
+      document.removeEventListener('keydown', onKey);
+    };
   }, []);
-  return <RecordPanel key={record} send={sendMessage} />;
+  return (
+    <>
+      <PanelHeader onClose={closePanel} />
+      <RecordPanel key={record} send={sendMessage} />
+    </>
+  );
 }
 
 document.title = t('panelTitle');

@@ -24,6 +24,8 @@ export const UsageReport = z.object({
   /** The organisation's policy sets the budget: the manager shows it read-only. */
   budgetFromPolicy: z.boolean(),
   todayUsd: z.number(),
+  /** Posts read this UTC calendar month, against X's monthly post-read cap. */
+  monthPostReads: z.number(),
 });
 export type UsageReport = z.infer<typeof UsageReport>;
 

@@ -13,6 +13,7 @@ export const AccountSummary = z.object({
   enabled: z.boolean(),
   isDefault: z.boolean(),
   needsSignIn: z.boolean(),
+  ownsApp: z.boolean(),
 });
 
 /** What the manager may see of the keys: the secret only as "recorded". */
@@ -94,6 +95,8 @@ export const managerMessages = defineMessages({
         enabled: z.boolean().optional(),
         isDefault: z.literal(true).optional(),
         name: z.string().trim().min(1).max(80).optional(),
+        /** This account owns the X app: its own reads are Owned Reads. */
+        ownsApp: z.boolean().optional(),
       })
       .strict(),
     output: ManagerState,

@@ -27,11 +27,28 @@ export interface PanelView {
 /** The record panel's requests, always about the record of the tab the panel sits in. */
 export const panelMessages = defineMessages({
   panelView: { from: ['panel'], input: empty, output: typed<PanelView>() },
-  /** People X finds by the record's full name, ranked by what the CRM knows. */
+  /**
+   * One page of the people X finds by the record's full name, ranked by what the CRM knows:
+   * the first without `nextToken`, the next with the token the page before gave. `priceUsd`
+   * is the most the page cost; `nextPriceUsd` the most the next one will.
+   */
   peopleSearch: {
     from: ['panel'],
-    input: empty,
-    output: typed<{ query: string; results: RankedPerson[] }>(),
+    input: z
+      .object({
+        nextToken: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,200}$/)
+          .optional(),
+      })
+      .strict(),
+    output: typed<{
+      query: string;
+      results: RankedPerson[];
+      nextToken: string | null;
+      priceUsd: number;
+      nextPriceUsd: number;
+    }>(),
   },
   /** "Do you know their X handle?": @handle, handle or profile URL. */
   personByHandle: {

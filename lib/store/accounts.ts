@@ -13,11 +13,23 @@ export interface AccountSummary {
   enabled: boolean;
   isDefault: boolean;
   needsSignIn: boolean;
+  /** Owns the X developer app: its own reads are priced as Owned Reads. */
+  ownsApp: boolean;
 }
 
 export function summarize(account: Account): AccountSummary {
   const { xUserId, name, handle, avatarUrl, authKind, enabled, isDefault, needsSignIn } = account;
-  return { xUserId, name, handle, avatarUrl, authKind, enabled, isDefault, needsSignIn };
+  return {
+    xUserId,
+    name,
+    handle,
+    avatarUrl,
+    authKind,
+    enabled,
+    isDefault,
+    needsSignIn,
+    ownsApp: account.ownsApp === true,
+  };
 }
 
 export async function listAccounts(db: Db): Promise<Account[]> {
@@ -69,7 +81,7 @@ export async function writeAccount(
 }
 
 /** What the admin may change of an account in the manager. */
-export type AccountEdit = Partial<Pick<Account, 'name' | 'enabled' | 'isDefault'>>;
+export type AccountEdit = Partial<Pick<Account, 'name' | 'enabled' | 'isDefault' | 'ownsApp'>>;
 
 /**
  * Applies the admin's edit to the account as stored now (tokens a refresh just stored are

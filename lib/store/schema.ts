@@ -33,6 +33,11 @@ export interface Account {
   enabled: boolean;
   isDefault: boolean;
   needsSignIn: boolean;
+  /**
+   * The admin said this X user owns the X developer app the keys belong to, so X bills its
+   * reads of its own posts, mentions, followers and following as Owned Reads. Absent: no.
+   */
+  ownsApp?: boolean;
   oauth1?: { token: string; tokenSecret: string };
   oauth2?: { accessToken: string; refreshToken: string | null; expiresAt: number; scope: string };
 }

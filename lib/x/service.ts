@@ -12,7 +12,14 @@ import { toXError, XError } from './errors';
 import { toPerson, USER_FIELDS, type XPerson } from './people';
 import { unescapeX } from './post-text';
 import { inlineErrors, type PostsAnswer, postsFromAnswer, type XPost } from './post-view';
-import { PEOPLE_PAGE_SIZE, PRICE_USD, postPrice } from './prices';
+import {
+  isOwnedRead,
+  PEOPLE_PAGE_SIZE,
+  PEOPLE_SEARCH_PAGE_SIZE,
+  PRICE_USD,
+  postPrice,
+  readUnitPrice,
+} from './prices';
 import { RateLimits } from './rate-limits';
 import { recordUsage, spentOn, utcDay } from './usage';
 
@@ -43,12 +50,16 @@ const HOUR = 60 * 60 * 1000;
 /** An access token this close to expiry is refreshed before use. */
 const REFRESH_MARGIN_MS = 60_000;
 
-/** What a page of posts billed: every post and user in it, expansions included, as X bills them. */
-function postsBill(page: { billedPosts: string[]; billedUsers: string[] }): Bill[] {
+/**
+ * What a page of posts billed: every post and user in it, expansions included, as X bills them.
+ * `owned`: the posts are the acting account's own (or mention it) and it owns the X app, so
+ * they are Owned Reads; their authors are still read at the user price.
+ */
+function postsBill(page: { billedPosts: string[]; billedUsers: string[] }, owned = false): Bill[] {
   return [
     {
       operation: 'read-post',
-      unitUsd: PRICE_USD.readPost,
+      unitUsd: readUnitPrice(PRICE_USD.readPost, owned),
       resources: page.billedPosts.map((id) => `post:${id}`),
     },
     {
@@ -215,7 +226,7 @@ export class XService {
     accountId: string | null | undefined,
     kind: 'read' | 'write',
     work: (client: TwitterApi, account: Account) => Promise<T>,
-    bill: (result: T) => Bill | Bill[],
+    bill: (result: T, account: Account) => Bill | Bill[],
   ): Promise<T> {
     if (kind === 'read') await this.checkBudget();
     const { client, account } = await this.clientFor(accountId);
@@ -226,16 +237,23 @@ export class XService {
       throw toXError(error);
     }
     const db = await this.options.db();
-    for (const billed of [bill(result)].flat()) {
+    for (const billed of [bill(result, account)].flat()) {
       await recordUsage(db, { accountId: account.xUserId, at: this.now(), ...billed });
     }
     return result;
   }
 
-  private readPeople = (people: XPerson[]) => ({
+  private readPeople = (people: XPerson[], owned = false) => ({
     operation: 'read-user',
-    unitUsd: PRICE_USD.readUser,
+    unitUsd: readUnitPrice(PRICE_USD.readUser, owned),
     resources: people.map((person) => `user:${person.id}`),
+  });
+
+  /** Posts read; an Owned Read when they are the acting account's own and it owns the app. */
+  private readPosts = (posts: readonly { id: string }[], owned = false) => ({
+    operation: 'read-post',
+    unitUsd: readUnitPrice(PRICE_USD.readPost, owned),
+    resources: posts.map((post) => `post:${post.id}`),
   });
 
   /** A write is billed every time it is made: its resource is unique. */
@@ -243,22 +261,34 @@ export class XService {
     return () => ({ operation, unitUsd, resources: [`${operation}:${crypto.randomUUID()}`] });
   }
 
-  /** People X finds for a (folded) name. */
-  async searchPeople(query: string, accountId?: string | null): Promise<XPerson[]> {
+  /**
+   * One page of the people X finds for a (folded) name, `PEOPLE_SEARCH_PAGE_SIZE` at a time:
+   * the first page with `token` null, the next with the page's `nextToken` (null on the last).
+   * Each person is billed as a user read, so a page is asked for only when a person looks.
+   */
+  async searchPeople(
+    query: string,
+    token: string | null = null,
+    accountId?: string | null,
+  ): Promise<PeoplePage> {
     const { profileMs } = await this.freshness();
-    return this.cache.read(`search:${query.toLowerCase()}`, profileMs, () =>
+    return this.cache.read(`search:${query.toLowerCase()}:${token ?? ''}`, profileMs, () =>
       this.call(
         accountId,
         'read',
         async (client) => {
-          const result = await client.v2.get<{ data?: UserV2[] }>('users/search', {
-            query,
-            max_results: 20,
-            'user.fields': USER_FIELDS.join(','),
-          });
-          return people(result.data);
+          const result = await client.v2.get<{ data?: UserV2[]; meta?: { next_token?: string } }>(
+            'users/search',
+            {
+              query,
+              max_results: PEOPLE_SEARCH_PAGE_SIZE,
+              'user.fields': USER_FIELDS.join(','),
+              ...(token ? { next_token: token } : {}),
+            },
+          );
+          return { people: people(result.data), nextToken: result.meta?.next_token ?? null };
         },
-        this.readPeople,
+        (page) => this.readPeople(page.people),
       ),
     );
   }
@@ -316,7 +346,7 @@ export class XService {
           if (!answer.data && errors.length) throw answerProblem(errors);
           return postsFromAnswer(answer);
         },
-        postsBill,
+        (answer, account) => postsBill(answer, isOwnedRead(account, userId)),
       );
       return page.posts;
     });
@@ -343,7 +373,7 @@ export class XService {
           : client.v2.following(userId, options));
         return { people: people(page.data), nextToken: page.meta?.next_token ?? null };
       },
-      (page) => this.readPeople(page.people),
+      (page, account) => this.readPeople(page.people, isOwnedRead(account, userId)),
     );
   }
 
@@ -423,7 +453,7 @@ export class XService {
         );
         return { ...postsFromAnswer(result), nextToken: result.meta?.next_token ?? null };
       },
-      postsBill,
+      (answer) => postsBill(answer),
     );
     const posts = page.posts.map((post) => ({
       ...post,
@@ -456,7 +486,7 @@ export class XService {
           });
           return people(result.data);
         },
-        this.readPeople,
+        (found) => this.readPeople(found),
       );
       for (const person of batchPeople) found.set(person.handle.toLowerCase(), person);
     }
@@ -499,11 +529,7 @@ export class XService {
           createdAt: tweet.created_at ?? null,
         }));
       },
-      (posts) => ({
-        operation: 'read-post',
-        unitUsd: PRICE_USD.readPost,
-        resources: posts.map((post) => `post:${post.id}`),
-      }),
+      (posts, account) => this.readPosts(posts, isOwnedRead(account, account.xUserId)),
     );
   }
 
@@ -523,7 +549,7 @@ export class XService {
               'user.fields': 'name,username',
             }),
           ),
-        postsBill,
+        (answer, account) => postsBill(answer, isOwnedRead(account, userId)),
       );
       return page.posts;
     });

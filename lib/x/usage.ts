@@ -32,6 +32,18 @@ export async function recordUsage(
   await tx.done;
 }
 
+/**
+ * Posts read in the UTC calendar month of `at` (each post once a day, as X counts them), all
+ * accounts, against X's monthly post-read cap. X's billing cycle may start on another day of
+ * the month: this is the calendar month, an approximation the manager says it is.
+ */
+export async function postReadsInMonth(db: Db, at: number): Promise<number> {
+  const month = utcDay(at).slice(0, 7);
+  const range = IDBKeyRange.bound(`${month}-01`, `${month}-31`);
+  const rows = await db.getAllFromIndex('usage', 'byDay', range);
+  return rows.filter((row) => row.key.includes('/post:')).length;
+}
+
 /** Estimated spend of one UTC day, all accounts. */
 export async function spentOn(db: Db, day: string): Promise<number> {
   const rows = await db.getAllFromIndex('usage', 'byDay', day);

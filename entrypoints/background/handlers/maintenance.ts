@@ -28,7 +28,7 @@ import { pkceSignIn } from '@/lib/x/auth/pkce-sign-in';
 import { finishPinSignIn } from '@/lib/x/auth/pin-sign-in';
 import { XError } from '@/lib/x/errors';
 import { PRICE_USD } from '@/lib/x/prices';
-import { usageByDay, utcDay } from '@/lib/x/usage';
+import { postReadsInMonth, usageByDay, utcDay } from '@/lib/x/usage';
 import { xService } from '../x-service';
 import { managerHandlers, requireAccount } from './manager';
 
@@ -52,6 +52,7 @@ async function usageReport(now = Date.now()): Promise<UsageReport> {
     // Set by the organisation, or locked with the other settings.
     budgetFromPolicy: policy.dailyBudgetUsd !== undefined || permissionsOf(policy).locked,
     todayUsd: rows.filter((row) => row.day === today).reduce((sum, row) => sum + row.costUsd, 0),
+    monthPostReads: await postReadsInMonth(db, now),
   };
 }
 

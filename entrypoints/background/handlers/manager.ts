@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import type { ManagerState, managerMessages } from '@/lib/messages/manager-messages';
-import type { HandlersFor } from '@/lib/messages/router';
+import { HandlerError, type HandlersFor } from '@/lib/messages/router';
 import {
   editAccount,
   getAccount,
@@ -38,6 +38,8 @@ async function managerState(): Promise<ManagerState> {
   };
 }
 
+const settingsLocked = async () => permissionsOf(await readPolicy()).locked;
+
 async function requireKeys(): Promise<AppKeys> {
   const keys = await effectiveAppKeys(await database());
   if (!keys?.consumerKey || !keys.consumerSecret) throw new XError('keys-missing', t('xKeysMissing'));
@@ -47,7 +49,9 @@ async function requireKeys(): Promise<AppKeys> {
 /** Keeps a freshly signed-in account; signing the same person in again keeps the admin's choices. */
 async function storeSignedIn(account: Account) {
   const kept = await writeAccount(await database(), account.xUserId, (existing) =>
-    existing ? { ...account, enabled: existing.enabled, isDefault: existing.isDefault } : account,
+    existing
+      ? { ...account, enabled: existing.enabled, isDefault: existing.isDefault, ownsApp: existing.ownsApp }
+      : account,
   );
   return { account: summarize(kept ?? account), state: await managerState() };
 }
@@ -101,8 +105,12 @@ export const managerHandlers: HandlersFor<typeof managerMessages> = {
     return storeSignedIn(await pkceSignIn(keys.clientId, name));
   },
 
-  async accountUpdate({ xUserId, enabled, isDefault, name }) {
-    const edited = await editAccount(await database(), xUserId, { enabled, isDefault, name });
+  async accountUpdate({ xUserId, enabled, isDefault, name, ownsApp }) {
+    const account = await requireAccount(xUserId);
+    // What the meter charges follows from it: a locked policy keeps it as the admin left it.
+    if (ownsApp !== undefined && ownsApp !== (account.ownsApp === true) && (await settingsLocked()))
+      throw new HandlerError('policy-locked', t('policyLocked'));
+    const edited = await editAccount(await database(), xUserId, { enabled, isDefault, name, ownsApp });
     if (!edited) throw new XError('refused', t('accountUnknown'));
     return managerState();
   },

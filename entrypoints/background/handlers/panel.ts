@@ -11,6 +11,7 @@ import { getTabRecord } from '@/lib/store/tab-records';
 import { toXError, XError } from '@/lib/x/errors';
 import { rankPeople } from '@/lib/x/match';
 import { foldNameForSearch } from '@/lib/x/people';
+import { peopleSearchPagePrice } from '@/lib/x/prices';
 import { xService } from '../x-service';
 import { tabOf } from './record';
 
@@ -85,12 +86,18 @@ export const panelHandlers: HandlersFor<typeof panelMessages> = {
     return buildView(await getTabRecord(tabOf(context)));
   },
 
-  async peopleSearch(_input, context) {
+  async peopleSearch({ nextToken }, context) {
     const record = await recordOf(context);
     const query = foldNameForSearch(record.fullName);
     if (!query) throw new HandlerError('name-not-searchable', t('nameNotSearchable'));
-    const people = await xService.searchPeople(query);
-    return { query, results: rankPeople(record, people) };
+    const page = await xService.searchPeople(query, nextToken ?? null);
+    return {
+      query,
+      results: rankPeople(record, page.people),
+      nextToken: page.nextToken,
+      priceUsd: peopleSearchPagePrice(page.people.length),
+      nextPriceUsd: peopleSearchPagePrice(),
+    };
   },
 
   async personByHandle({ handle }) {

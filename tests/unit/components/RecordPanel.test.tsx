@@ -71,6 +71,9 @@ function fakeBackground() {
     if (name === 'peopleSearch') {
       return {
         query: 'Maria Garcia',
+        nextToken: null,
+        priceUsd: 0.01,
+        nextPriceUsd: 0.05,
         results: [
           { person: maria, confidence: 85, reasons: [{ key: 'matchCompany', detail: 'Acme Robotics' }] },
         ],

@@ -7,7 +7,7 @@ import { saveAppKeys } from '@/lib/store/app-keys';
 import { openDatabase } from '@/lib/store/db';
 import type { Account } from '@/lib/store/schema';
 import { XService } from '@/lib/x/service';
-import { spentOn, utcDay } from '@/lib/x/usage';
+import { postReadsInMonth, spentOn, utcDay } from '@/lib/x/usage';
 import { type FakeX, startFakeX } from '../../fake-x';
 import { emulatorFetch } from './emulator-fetch';
 
@@ -68,13 +68,64 @@ const maria = () => x.state.userByUsername('maria_acme');
 
 describe('the X service against the emulator, through the fetch transport', () => {
   it('finds people by name, looks up a handle and an id, and reads recent posts', async () => {
-    const found = await service.searchPeople('Maria Garcia');
+    const found = (await service.searchPeople('Maria Garcia')).people;
     expect(found.filter((p) => p.name === 'Maria Garcia')).toHaveLength(3);
     const byHandle = await service.personByHandle('maria_acme');
     expect(byHandle?.id).toBe(maria()?.id);
     expect((await service.personById(maria()?.id ?? ''))?.handle).toBe('maria_acme');
     const posts = await service.recentPosts(maria()?.id ?? '');
     expect(posts.length).toBeGreaterThan(0);
+  });
+
+  it('searches names five people a page, the next page by its token, each person billed once', async () => {
+    const first = await service.searchPeople('Avery');
+    expect(first.people).toHaveLength(5);
+    expect(first.nextToken).toBeTruthy();
+    const second = await service.searchPeople('Avery', first.nextToken);
+    expect(second.people).toHaveLength(5);
+    expect(second.people.map((p) => p.id)).not.toContain(first.people[0]?.id);
+    expect(x.callsTo('GET /2/users/search')).toHaveLength(2);
+    expect(
+      requests.filter((url) => url.includes('/2/users/search')).every((url) => url.includes('max_results=5')),
+    ).toBe(true);
+    expect(await spentOn(db, utcDay(Date.now()))).toBeCloseTo(10 * 0.01, 5);
+  });
+
+  it('prices the app owner’s reads of its own posts and followers as Owned Reads, others as usual', async () => {
+    const samId = x.state.userByUsername('samrep_crm')?.id ?? '';
+    const today = utcDay(Date.now());
+    const billed = async (read: () => Promise<unknown>) => {
+      await db.clear('usage');
+      await db.clear('cache');
+      await read();
+      const rows = await db.getAll('usage');
+      return {
+        count: rows.length,
+        units: [...new Set(rows.map((row) => row.costUsd))],
+        spent: await spentOn(db, today),
+      };
+    };
+    // Not marked as the owner: its own posts cost what anyone's do.
+    const asUsual = await billed(() => service.recentPosts(samId));
+    expect(asUsual.count).toBeGreaterThan(0);
+    expect(asUsual.units).toEqual([0.005]);
+
+    const account = await db.get('accounts', samId);
+    await db.put('accounts', { ...(account as Account), ownsApp: true });
+    expect((await billed(() => service.recentPosts(samId))).units).toEqual([0.001]);
+    expect((await billed(() => service.ownRecentPosts())).units).toEqual([0.001]);
+    const followers = await billed(() => service.peoplePage(samId, 'followers', null));
+    expect(followers.count).toBeGreaterThan(0);
+    expect(followers.units).toEqual([0.001]);
+    expect(followers.spent).toBeCloseTo(followers.count * 0.001, 6);
+    // Owned or not, a post read counts against X's monthly post-read cap.
+    const own = await billed(() => service.recentPosts(samId));
+    expect(await postReadsInMonth(db, Date.now())).toBe(own.count);
+    // Someone else's posts and followers, read by the owner, are not Owned Reads.
+    expect((await billed(() => service.recentPosts(maria()?.id ?? ''))).units).toEqual([0.005]);
+    expect((await billed(() => service.peoplePage(maria()?.id ?? '', 'followers', null))).units).toEqual([
+      0.01,
+    ]);
   });
 
   it('looks up many handles 100 a call, and reads the posts that mention a person', async () => {
