@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseCrmRecordUrl } from '../crm/hosts';
 import { CRM_IDS, type CrmId, RecordRef, type RecordType, recordKey } from '../crm/record';
 import { parseTwitterField } from '../crm/twitter-handle';
+import { zohoTenantFromLegacy } from '../crm/zoho/urls';
 import { t } from '../i18n';
 import { CsvError, parseCsv, toCsv, unguardCell } from './csv';
 import type { Association, AssociationSource, XCrmDb } from './schema';
@@ -223,7 +224,10 @@ function validateRow(
   } else if (crm || id || text(raw.tenant) || text(raw.type)) {
     const type = TYPE_ALIASES[text(raw.type).toLowerCase()];
     if (!type) return { ok: false, reason: t('importBadRecordType', text(raw.type).slice(0, 50)) };
-    const parsed = RecordRef.safeParse({ crm: crm as CrmId, tenant: text(raw.tenant), type, id });
+    // Backups from earlier versions keyed Zoho records by org or host: today's key is by data centre.
+    const tenant =
+      crm === 'zoho' ? (zohoTenantFromLegacy(text(raw.tenant)) ?? text(raw.tenant)) : text(raw.tenant);
+    const parsed = RecordRef.safeParse({ crm: crm as CrmId, tenant, type, id });
     if (!parsed.success) return { ok: false, reason: t('importNoRecord') };
     ref = parsed.data;
   } else {

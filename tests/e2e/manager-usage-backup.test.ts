@@ -164,7 +164,7 @@ describe('the integration manager: test, usage, rename, backup', () => {
     expect(csv.split('\r\n')[0]).toBe(
       'crm,tenant,record_type,record_id,record_url,x_user_id,handle,source,created_at',
     );
-    expect(csv).toContain('zoho,org123456,lead,4876876000000333001,,');
+    expect(csv).toContain('zoho,zoho.com,lead,4876876000000333001,,');
 
     for (const [name, content] of [
       ['backup.json', json],

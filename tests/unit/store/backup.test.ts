@@ -24,7 +24,7 @@ const NAME = 'x-crm-backup-test';
 let db: Awaited<ReturnType<typeof openDatabase>>;
 
 const association = (id: string, extra: Partial<Association> = {}): Association => {
-  const ref = { crm: 'zoho' as const, tenant: 'org123456', type: 'lead' as const, id };
+  const ref = { crm: 'zoho' as const, tenant: 'zoho.com', type: 'lead' as const, id };
   return {
     ...ref,
     key: recordKey(ref),
@@ -39,7 +39,7 @@ const association = (id: string, extra: Partial<Association> = {}): Association 
 
 const HEADER = CSV_COLUMNS.join(',');
 const csvRow = (id: string, handle: string, extra = '') =>
-  `zoho,org123456,lead,${id},,${extra || `9${id}`},${handle},search,2026-02-01T00:00:00.000Z`;
+  `zoho,zoho.com,lead,${id},,${extra || `9${id}`},${handle},search,2026-02-01T00:00:00.000Z`;
 
 describe('the backup file formats', () => {
   beforeEach(async () => {
@@ -118,8 +118,8 @@ describe('the backup file formats', () => {
     ].join('\n');
     const plan = planImport(csv, 'csv', NOW);
     expect(plan.rows.map((r) => [r.row, r.association.key, r.association.handle, r.needsLookup])).toEqual([
-      [2, 'zoho/org123456/lead/4876876000000333001', 'maria_acme', true],
-      [3, 'zoho/org20071234/contact/5725767000000419001', 'priyaraman', true],
+      [2, 'zoho/zoho.com/lead/4876876000000333001', 'maria_acme', true],
+      [3, 'zoho/zoho.eu/contact/5725767000000419001', 'priyaraman', true],
     ]);
     expect(plan.rows[0]?.association).toMatchObject({ xUserId: '', source: 'import', createdAt: NOW });
     expect(plan.refused.map((r) => r.row)).toEqual([4, 5, 6]);
@@ -131,7 +131,21 @@ describe('the backup file formats', () => {
       'csv',
       NOW,
     );
-    expect(other.rows[0]?.association).toMatchObject({ tenant: 'crm.zoho.com', handle: 'jack' });
+    expect(other.rows[0]?.association).toMatchObject({ tenant: 'zoho.com', handle: 'jack' });
+    // A backup made by an earlier version keyed Zoho records by org or host: today's key.
+    const earlier = planImport(
+      [
+        HEADER,
+        'zoho,org123456,lead,4876876000000333001,,1,a,search,',
+        'zoho,crm.zoho.eu,lead,57,,2,b,search,',
+      ].join('\n'),
+      'csv',
+      NOW,
+    );
+    expect(earlier.rows.map((r) => r.association.key)).toEqual([
+      'zoho/zoho.com/lead/4876876000000333001',
+      'zoho/zoho.eu/lead/57',
+    ]);
   });
 
   it('refuses bad JSON entries and bad settings without refusing the file', () => {
@@ -183,7 +197,7 @@ describe('the backup file formats', () => {
     const plan = planImport(csv, 'csv', NOW);
     const result = await writeImport(db, plan.rows);
     expect([result.added.length, result.changed.length, result.unchanged.length]).toEqual([1, 1, 1]);
-    expect((await storedAssociations(db)).get('zoho/org123456/lead/1000002')?.handle).toBe('renamed');
+    expect((await storedAssociations(db)).get('zoho/zoho.com/lead/1000002')?.handle).toBe('renamed');
 
     // A row the store refuses (no key path value) makes the whole transaction abort.
     const before = await db.count('associations');
