@@ -443,9 +443,9 @@ async function main() {
         for (let i = 0; i < count; i++) {
           const id = `4876876${String(i).padStart(12, '0')}`;
           store.put({
-            key: `zoho/org123456/lead/${id}`,
+            key: `zoho/zoho.com/lead/${id}`,
             crm: 'zoho',
-            tenant: 'org123456',
+            tenant: 'zoho.com',
             type: 'lead',
             id,
             xUserId: `15${String(i).padStart(17, '0')}`,
@@ -469,7 +469,7 @@ async function main() {
           const request = db
             .transaction('associations')
             .objectStore('associations')
-            .get(`zoho/org123456/lead/${id}`);
+            .get(`zoho/zoho.com/lead/${id}`);
           request.onsuccess = done;
         });
         samples.push(performance.now() - started);
@@ -510,9 +510,9 @@ async function main() {
     const associations: Association[] = Array.from({ length: 100_000 }, (_, i) => {
       const id = `4876876${String(i).padStart(12, '0')}`;
       return {
-        key: `zoho/org123456/lead/${id}`,
+        key: `zoho/zoho.com/lead/${id}`,
         crm: 'zoho',
-        tenant: 'org123456',
+        tenant: 'zoho.com',
         type: 'lead',
         id,
         xUserId: `15${String(i).padStart(17, '0')}`,

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { ImportReport } from '@/lib/messages/maintenance-messages';
+import { decodeImportText } from '@/lib/store/import-text';
 import { formatUsd } from '@/lib/x/prices';
 import { messageOf, type Send } from './api';
 import './maintenance.css';
@@ -76,7 +77,8 @@ export function BackupSection({ send }: { send: Send }) {
     if (!file) return;
     void run(async () => {
       if (file.size > MAX_FILE_BYTES) throw new Error(t('importTooLarge'));
-      const text = await file.text();
+      // Size first: a file over the limit is never read into memory.
+      const text = decodeImportText(await file.arrayBuffer());
       const format = formatOf(file.name, text);
       const report = await send('backupImport', { format, text, apply: false });
       setPending({ name: file.name, format, text, report });

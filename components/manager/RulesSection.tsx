@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { crmHostPatterns } from '@/lib/crm/hosts';
+import { userRulePathId } from '@/lib/crm/user-rule-path';
 import { applyUserRule, type UserRuleField, type UserRuleReading } from '@/lib/crm/user-rule-read';
+import { backtracksCatastrophically, loadBacktrackingCheck } from '@/lib/crm/user-rule-redos';
 import { MAX_USER_RULES, type RuleProblem, ruleProblems, UserRule } from '@/lib/crm/user-rules';
 import { type MessageKey, t } from '@/lib/i18n';
 import { onSettingsChanged } from '@/lib/messages/settings-changed';
@@ -73,6 +75,7 @@ function problemText(problem: RuleProblem): string {
     pattern: 'ruleProblemPattern',
     syntax: 'ruleProblemRegexSyntax',
     nested: 'ruleProblemRegexNested',
+    checking: 'ruleProblemRegexChecking',
     backreference: 'ruleProblemRegexBackreference',
     id: 'ruleProblemRegexId',
     selector: 'ruleProblemSelector',
@@ -113,12 +116,34 @@ export function RulesSection({ send }: { send: Send }) {
   const [error, setError] = useState('');
 
   useEffect(() => {
+    // Ready long before anyone has typed a pattern and pressed Save.
+    void loadBacktrackingCheck();
     const load = () =>
       send('rulesList', {}).then(setRules, (failure: unknown) => setError(messageOf(failure)));
     void load();
     // Another manager tab may change the rules.
     return onSettingsChanged(() => void load());
   }, [send]);
+
+  // Checked while the user types, so Try and Save (which must ask for the host at once, in
+  // the click's user gesture) find the verdict ready.
+  useEffect(() => {
+    if (draft.pathKind !== 'regex') return;
+    const source = draft.path.trim();
+    const timer = setTimeout(
+      () =>
+        void loadBacktrackingCheck().then(() => {
+          const verdict = backtracksCatastrophically(source);
+          setProblems((current) =>
+            current.flatMap((problem) =>
+              problem.reason !== 'checking' ? [problem] : verdict ? [{ ...problem, reason: 'nested' }] : [],
+            ),
+          );
+        }),
+      300,
+    );
+    return () => clearTimeout(timer);
+  }, [draft.path, draft.pathKind]);
 
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   const setField = (key: UserRuleField, patch: Partial<Draft['fields'][UserRuleField]>) =>
@@ -133,8 +158,16 @@ export function RulesSection({ send }: { send: Send }) {
     setError('');
     const candidate = ruleOf(draft, crypto.randomUUID());
     const parsed = UserRule.safeParse(candidate);
-    setProblems(parsed.success ? [] : ruleProblems(candidate));
-    return parsed.success ? parsed.data : undefined;
+    const problems = parsed.success ? [] : ruleProblems(candidate);
+    // RE2 runs any pattern in linear time; one that would backtrack catastrophically
+    // elsewhere is refused all the same (lib/crm/user-rule-redos.ts says why).
+    if (draft.pathKind === 'regex' && !problems.some((problem) => problem.field === 'path')) {
+      const verdict = backtracksCatastrophically(draft.path.trim());
+      // Until the checker has loaded the rule waits; the note updates itself once it has.
+      if (verdict !== false) problems.push({ field: 'path', reason: verdict ? 'nested' : 'checking' });
+    }
+    setProblems(problems);
+    return parsed.success && problems.length === 0 ? parsed.data : undefined;
   }
 
   /**
@@ -161,10 +194,12 @@ export function RulesSection({ send }: { send: Send }) {
           try {
             // The same function the content script runs, sent into the tab: what the user
             // sees here is what the icon will read.
+            // The path is matched here, with RE2; only the id found travels into the tab.
+            const pathId = tab.url ? (userRulePathId(rule, new URL(tab.url)) ?? null) : null;
             const [frame] = await browser.scripting.executeScript({
               target: { tabId: tab.id },
               func: applyUserRule,
-              args: [rule, null, 'try'],
+              args: [rule, null, 'try', pathId],
             });
             reading = frame?.result as UserRuleReading | undefined;
           } catch {

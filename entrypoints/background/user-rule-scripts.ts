@@ -5,8 +5,10 @@ import { onSettingsChanged } from '@/lib/messages/settings-changed';
 import { database } from '@/lib/store/db';
 import { listUserRules } from '@/lib/store/user-rules';
 
-/** The id of the one run-time registration that carries the content script to rule hosts. */
+/** The run-time registration that carries the content script to rule hosts. */
 export const USER_RULE_SCRIPT_ID = 'crm-user-rules';
+/** The run-time registration that brings the rules' RE2 matcher to built-in CRM hosts. */
+export const USER_RULE_PATH_SCRIPT_ID = 'crm-user-rule-paths';
 
 /**
  * The content script WXT builds from entrypoints/crm.content (the manifest's
@@ -14,13 +16,23 @@ export const USER_RULE_SCRIPT_ID = 'crm-user-rules';
  * asks the worker for the rules of its host.
  */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/crm.js';
+/** The RE2 matcher for rules' paths (entrypoints/rule-path.content), kept out of crm.js. */
+export const RULE_PATH_SCRIPT_FILE = 'content-scripts/rule-path.js';
+
+/** The hosts each registration runs on. */
+export interface RuleScriptHosts {
+  /** Rule hosts no built-in CRM covers: the matcher, then the content script. */
+  rules: readonly string[];
+  /** Built-in CRM hosts that also have a rule: the matcher alone, before the manifest's script. */
+  paths: readonly string[];
+}
 
 /** The part of the browser this module uses; a fake in unit tests. */
 export interface RuleScriptApi {
   readRules(): Promise<unknown>;
   grantedOrigins(): Promise<readonly string[]>;
-  registered(): Promise<readonly string[] | undefined>;
-  register(matches: readonly string[]): Promise<void>;
+  registered(): Promise<RuleScriptHosts | undefined>;
+  register(hosts: RuleScriptHosts): Promise<void>;
   unregister(): Promise<void>;
 }
 
@@ -28,38 +40,75 @@ export const browserRuleScriptApi: RuleScriptApi = {
   readRules: async () => listUserRules(await database()),
   grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
   registered: async () => {
-    const [script] = await browser.scripting.getRegisteredContentScripts({ ids: [USER_RULE_SCRIPT_ID] });
-    return script?.matches;
+    const scripts = await browser.scripting.getRegisteredContentScripts({
+      ids: [USER_RULE_SCRIPT_ID, USER_RULE_PATH_SCRIPT_ID],
+    });
+    if (scripts.length === 0) return undefined;
+    const matchesOf = (id: string) => {
+      const script = scripts.find((each) => each.id === id);
+      // A registration an earlier version made without the matcher is redone.
+      if (script && !script.js?.includes(RULE_PATH_SCRIPT_FILE)) return ['outdated'];
+      return script?.matches ?? [];
+    };
+    return { rules: matchesOf(USER_RULE_SCRIPT_ID), paths: matchesOf(USER_RULE_PATH_SCRIPT_ID) };
   },
-  register: (matches) =>
+  register: ({ rules, paths }) =>
     browser.scripting.registerContentScripts([
-      {
-        id: USER_RULE_SCRIPT_ID,
-        js: [CONTENT_SCRIPT_FILE],
-        matches: [...matches],
-        runAt: 'document_idle',
-        persistAcrossSessions: true,
-      },
+      ...(rules.length > 0
+        ? [
+            {
+              id: USER_RULE_SCRIPT_ID,
+              // In this order, in one world: the matcher is there before the script needs it.
+              js: [RULE_PATH_SCRIPT_FILE, CONTENT_SCRIPT_FILE],
+              matches: [...rules],
+              runAt: 'document_idle' as const,
+              persistAcrossSessions: true,
+            },
+          ]
+        : []),
+      ...(paths.length > 0
+        ? [
+            {
+              id: USER_RULE_PATH_SCRIPT_ID,
+              js: [RULE_PATH_SCRIPT_FILE],
+              matches: [...paths],
+              // Before the manifest's content script, which runs at document_idle.
+              runAt: 'document_start' as const,
+              persistAcrossSessions: true,
+            },
+          ]
+        : []),
     ]),
-  unregister: () => browser.scripting.unregisterContentScripts({ ids: [USER_RULE_SCRIPT_ID] }),
+  unregister: async () => {
+    const scripts = await browser.scripting.getRegisteredContentScripts({
+      ids: [USER_RULE_SCRIPT_ID, USER_RULE_PATH_SCRIPT_ID],
+    });
+    if (scripts.length > 0)
+      await browser.scripting.unregisterContentScripts({ ids: scripts.map((s) => s.id) });
+  },
 };
 
 /**
  * The rule hosts the content script may run on: a saved, valid rule's pattern that the user
- * granted. The manifest's own CRM hosts are left out of the registration (the manifest
- * already injects there) but kept in the answer, which is what the sender check uses.
+ * granted. The manifest's own CRM hosts get only the rules' matcher registered (the manifest
+ * already injects the content script there) but are kept in the answer, which is what the
+ * sender check uses.
  */
 export async function syncUserRuleScripts(api: RuleScriptApi): Promise<string[]> {
   const rules = readUserRules(await api.readRules());
   const granted = new Set(await api.grantedOrigins());
   const hosts = [...new Set(rules.map((rule) => rule.matches))].filter((pattern) => granted.has(pattern));
-  const wanted = hosts.filter((pattern) => !crmHostPatterns.includes(pattern)).sort();
+  const wanted: RuleScriptHosts = {
+    rules: hosts.filter((pattern) => !crmHostPatterns.includes(pattern)).sort(),
+    paths: hosts.filter((pattern) => crmHostPatterns.includes(pattern)).sort(),
+  };
   const current = await api.registered();
-  if (current && current.length === wanted.length && [...current].sort().every((p, i) => p === wanted[i])) {
-    return hosts;
-  }
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && [...a].sort().every((p, i) => p === b[i]);
+  if (current && same(current.rules, wanted.rules) && same(current.paths, wanted.paths)) return hosts;
+  if (!current && wanted.rules.length === 0 && wanted.paths.length === 0) return hosts;
   if (current) await api.unregister();
-  if (wanted.length > 0) await api.register(wanted);
+  if (wanted.rules.length > 0 || wanted.paths.length > 0) await api.register(wanted);
   return hosts;
 }
 

@@ -1,4 +1,5 @@
 import type { CrmPage } from '@/lib/crm/adapter';
+import { rulePathMatcher } from '@/lib/crm/rule-path-matcher';
 import { applyUserRule, type UserRuleData } from '@/lib/crm/user-rule-read';
 
 /**
@@ -9,7 +10,7 @@ export function userRulePage(rule: UserRuleData): CrmPage {
   return {
     id: 'custom',
     parseRecordUrl(url) {
-      const reading = applyUserRule(rule, url.href, 'url');
+      const reading = applyUserRule(rule, url.href, 'url', rulePathMatcher()?.(rule, url));
       return reading.ok
         ? { crm: 'custom', tenant: reading.tenant, type: reading.type, id: reading.id }
         : undefined;

@@ -67,8 +67,15 @@ export type UserRuleMode = 'url' | 'page' | 'fields' | 'try';
  * use nothing from outside its own body (hence the small label reader below rather than
  * lib/crm/labels.ts). A rule is the user's, and a page is anyone's: every step is bounded and
  * caught, and a broken rule reads as "not found", never as an error thrown into the page.
+ * `pathId` is the record id the caller found in the address with userRulePathId (RE2, in
+ * lib/crm/user-rule-path.ts): the rule's own pattern never runs here, on the page's engine.
  */
-export function applyUserRule(rule: UserRuleData, href: string | null, mode: UserRuleMode): UserRuleReading {
+export function applyUserRule(
+  rule: UserRuleData,
+  href: string | null,
+  mode: UserRuleMode,
+  pathId?: string | null,
+): UserRuleReading {
   const failed = (
     reason: 'host' | 'path' | 'name' | 'error',
     missing: UserRuleField[] = [],
@@ -121,30 +128,9 @@ export function applyUserRule(rule: UserRuleData, href: string | null, mode: Use
         host !== undefined &&
         (url.hostname === host || (hostPattern?.[1] !== undefined && url.hostname.endsWith(`.${host}`)));
       if (!onHost) return failed('host');
-      const path = String(rule.path);
-      // Validated on save (no nested quantifiers, capped); capped again here, and so is the
-      // text it runs on, so a rule edited by other means cannot hang the page.
-      if (path.length > 200) return failed('path');
-      let pattern: RegExp;
-      let subject: string;
-      if (rule.pathKind === 'regex') {
-        pattern = new RegExp(path);
-        subject = `${url.pathname}${url.search}${url.hash}`;
-      } else {
-        const source = path
-          .split(/(:[A-Za-z]\w*|\*)/)
-          .map((part) => {
-            if (part === ':id') return '(?<id>[^/]+)';
-            if (part === '*') return '.*';
-            if (/^:[A-Za-z]\w*$/.test(part)) return '[^/]+';
-            return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-          })
-          .join('');
-        pattern = new RegExp(`^${source.replace(/\/$/, '')}/?$`);
-        subject = url.pathname;
-      }
-      const match = pattern.exec(subject.slice(0, 2000));
-      id = clean(match?.groups?.id ?? match?.[1]).slice(0, 200);
+      // The path was matched by the caller with RE2 (lib/crm/user-rule-path.ts), where a
+      // rule's regex cannot hang the page; this function only receives the id it found.
+      id = clean(typeof pathId === 'string' ? pathId : '').slice(0, 200);
       if (!id) return failed('path');
       try {
         id = decodeURIComponent(id);

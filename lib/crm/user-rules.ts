@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RecordType } from './record';
+import { compileRulePath } from './user-rule-path';
 import type { UserRuleData } from './user-rule-read';
 
 /** Enough for any team's CRMs; every page of a granted host tries each rule. */
@@ -12,24 +13,15 @@ const HOST_PATTERN = /^https:\/\/(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]
 const PATH_PATTERN = /^\/[A-Za-z0-9\-._~%!$&'()+,;=:@/*]*$/;
 
 /**
- * A quantified group that itself holds a quantifier, e.g. (a+)+ or (\d*){2,}: the shape that
- * makes a backtracking engine take exponential time. Simple on purpose: it refuses some
- * harmless regexes, which a user can always write another way.
+ * Why a regular expression is refused, or undefined when it may be used. Rules run on RE2
+ * (lib/crm/user-rule-path.ts), so a pattern must be RE2 syntax: no lookaround and no
+ * backreferences, the features that need a backtracking engine. Whether it would backtrack
+ * catastrophically on such an engine is the manager's further check (user-rule-redos.ts).
  */
-const NESTED_QUANTIFIER =
-  /\((?:[^()\\]|\\.)*(?:[*+]|\{\d+,?\d*\})(?:[^()\\]|\\.)*\)\s*(?:[*+?]|\{\d+,?\d*\})/;
-
-/** Why a regular expression is refused, or undefined when it may be used. */
-export function regexProblem(source: string): 'syntax' | 'nested' | 'backreference' | 'id' | undefined {
-  try {
-    new RegExp(source);
-  } catch {
-    return 'syntax';
-  }
-  if (NESTED_QUANTIFIER.test(source)) return 'nested';
-  // Backreferences make matching exponential too, and a path never needs them.
+export function regexProblem(source: string): 'syntax' | 'backreference' | 'id' | undefined {
   if (/\\[1-9]|\\k</.test(source)) return 'backreference';
-  if (!source.includes('(?<id>')) return 'id';
+  if (!compileRulePath({ pathKind: 'regex', path: source })) return 'syntax';
+  if (!/\(\?P?<id>/.test(source)) return 'id';
   return undefined;
 }
 

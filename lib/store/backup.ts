@@ -1,10 +1,13 @@
 import type { IDBPDatabase } from 'idb';
 import { z } from 'zod';
+import { normalizeDynamicsGuid } from '../crm/dynamics/urls';
 import { parseCrmRecordUrl } from '../crm/hosts';
 import { CRM_IDS, type CrmId, RecordRef, type RecordType, recordKey } from '../crm/record';
+import { salesforceId18 } from '../crm/salesforce/urls';
 import { parseTwitterField } from '../crm/twitter-handle';
+import { zohoTenantFromLegacy } from '../crm/zoho/urls';
 import { t } from '../i18n';
-import { CsvError, parseCsv, toCsv, unguardCell } from './csv';
+import { CsvError, CsvTooManyRecords, readCsv, toCsv, unguardCell } from './csv';
 import type { Association, AssociationSource, XCrmDb } from './schema';
 import { Settings } from './settings';
 
@@ -174,16 +177,54 @@ const HEADER_ALIASES: Record<string, keyof RawRow> = {
   recordurl: 'url',
   url: 'url',
   link: 'url',
+  recordlink: 'url',
   xuserid: 'xUserId',
   twitterid: 'xUserId',
+  twitteruserid: 'xUserId',
   handle: 'handle',
   twitter: 'handle',
   twitterhandle: 'handle',
+  // HubSpot's contact property, and a Salesforce custom field by its API name.
+  twitterusername: 'handle',
+  twitterc: 'handle',
+  twitterurl: 'handle',
+  twitterprofile: 'handle',
   x: 'handle',
   xhandle: 'handle',
+  xusername: 'handle',
+  xtwitter: 'handle',
   source: 'source',
   createdat: 'createdAt',
 };
+
+/**
+ * Id columns that also say the record type, as CRMs name them in their exports: Salesforce
+ * reports ("Lead ID"), Pipedrive ("Person - ID"), Dynamics 365's Export to Excel ("(Do Not
+ * Modify) Lead", the record's GUID). A type column, when there is one, still wins.
+ */
+const IMPLIED_TYPES: Record<string, RecordType> = {
+  leadid: 'lead',
+  contactid: 'contact',
+  accountid: 'company',
+  companyid: 'company',
+  personid: 'contact',
+  organizationid: 'company',
+  donotmodifylead: 'lead',
+  donotmodifycontact: 'contact',
+  donotmodifyaccount: 'company',
+};
+
+/**
+ * A record id in the one form its key uses, as the URL readers fold it: Salesforce's 15- or
+ * 18-character ids to 18, Dynamics GUIDs bare and lower case. An id that is not valid for its
+ * CRM is kept as written, so the row is refused or kept as the file says.
+ */
+function canonicalId(crm: string, id: string): string {
+  if (crm === 'salesforce' && /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(id))
+    return salesforceId18(id) ?? id;
+  if (crm === 'dynamics') return normalizeDynamicsGuid(id) ?? id;
+  return id;
+}
 
 /** Validates one row into an association, or says why not. */
 function validateRow(
@@ -209,7 +250,10 @@ function validateRow(
   } else if (crm || id || text(raw.tenant) || text(raw.type)) {
     const type = TYPE_ALIASES[text(raw.type).toLowerCase()];
     if (!type) return { ok: false, reason: t('importBadRecordType', text(raw.type).slice(0, 50)) };
-    const parsed = RecordRef.safeParse({ crm: crm as CrmId, tenant: text(raw.tenant), type, id });
+    // Backups from earlier versions keyed Zoho records by org or host: today's key is by data centre.
+    const tenant =
+      crm === 'zoho' ? (zohoTenantFromLegacy(text(raw.tenant)) ?? text(raw.tenant)) : text(raw.tenant);
+    const parsed = RecordRef.safeParse({ crm: crm as CrmId, tenant, type, id: canonicalId(crm, id) });
     if (!parsed.success) return { ok: false, reason: t('importNoRecord') };
     ref = parsed.data;
   } else {
@@ -258,30 +302,42 @@ function validateRow(
 
 /** Rows of a CSV file, header first; the row number is the record's number in the file (header = 1). */
 function csvRows(text: string): { row: number; raw: RawRow }[] {
-  let records: ReturnType<typeof parseCsv>;
+  const rows: { row: number; raw: RawRow }[] = [];
+  let columns: (keyof RawRow | undefined)[] | undefined;
+  let impliedType: RecordType | undefined;
   try {
-    records = parseCsv(text);
+    // The header plus at most MAX_IMPORT_ROWS rows are read: parsing stops at the first row
+    // beyond, so a file of a million rows is refused having held no more than the cap.
+    readCsv(
+      text,
+      ({ fields }) => {
+        if (!columns) {
+          columns = fields.map((name) => HEADER_ALIASES[fold(name)] ?? (IMPLIED_TYPES[fold(name)] && 'id'));
+          impliedType = fields.map((name) => IMPLIED_TYPES[fold(name)]).find(Boolean);
+          const has = (field: keyof RawRow) => columns?.includes(field);
+          if (!has('url') && !has('id')) throw new BackupFileError(t('importNoRecordColumn'));
+          if (!has('handle') && !has('xUserId')) throw new BackupFileError(t('importNoHandleColumn'));
+          return;
+        }
+        const raw: RawRow = {};
+        fields.forEach((value, column) => {
+          const field = columns?.[column];
+          // The first column of a name wins; a CRM export may have "Twitter" twice.
+          if (field && field !== 'byAccount' && raw[field] === undefined) raw[field] = value;
+        });
+        if (impliedType && !raw.type) raw.type = impliedType;
+        rows.push({ row: rows.length + 2, raw });
+      },
+      MAX_IMPORT_ROWS + 1,
+    );
   } catch (error) {
     if (error instanceof CsvError) throw new BackupFileError(t('importMalformedCsv', String(error.line)));
+    if (error instanceof CsvTooManyRecords)
+      throw new BackupFileError(t('importTooManyRows', String(MAX_IMPORT_ROWS)));
     throw error;
   }
-  const [header, ...data] = records;
-  if (!header) throw new BackupFileError(t('importEmptyFile'));
-  const columns = header.fields.map((name) => HEADER_ALIASES[fold(name)]);
-  const has = (field: keyof RawRow) => columns.includes(field);
-  if (!has('url') && !has('id')) throw new BackupFileError(t('importNoRecordColumn'));
-  if (!has('handle') && !has('xUserId')) throw new BackupFileError(t('importNoHandleColumn'));
-  if (data.length > MAX_IMPORT_ROWS)
-    throw new BackupFileError(t('importTooManyRows', String(MAX_IMPORT_ROWS)));
-  return data.map((record, index) => {
-    const raw: RawRow = {};
-    record.fields.forEach((value, column) => {
-      const field = columns[column];
-      // The first column of a name wins; a CRM export may have "Twitter" twice.
-      if (field && field !== 'byAccount' && raw[field] === undefined) raw[field] = value;
-    });
-    return { row: index + 2, raw };
-  });
+  if (!columns) throw new BackupFileError(t('importEmptyFile'));
+  return rows;
 }
 
 const str = (value: unknown) =>

@@ -1,7 +1,11 @@
+import Papa from 'papaparse';
+
 /**
- * A small RFC 4180 CSV reader and writer for the backup: quoted fields, "" inside quotes,
- * CRLF, LF or CR line ends, a leading byte-order mark, and the semicolon that spreadsheets
- * in many European locales write instead of a comma.
+ * CSV as CRM exports and spreadsheets write it, read by Papa Parse: a delimiter guessed among
+ * comma, semicolon (European spreadsheets) and tab (Excel's "Unicode text"), or named by
+ * Excel's `sep=` first line, quoted fields with "" and line breaks inside, CRLF, LF or CR line
+ * ends, and a leading byte-order mark. The writer below stays ours: it is a few lines, and it
+ * guards cells against formula injection the way our own reader takes the guard off.
  */
 
 /** One record of the file and the line it starts on (1-based), for error reports. */
@@ -13,87 +17,104 @@ export interface CsvRecord {
 export class CsvError extends Error {
   constructor(
     readonly line: number,
-    readonly reason: 'unterminated-quote' | 'quote-in-field' | 'after-quote',
+    readonly reason: 'unterminated-quote' | 'after-quote',
   ) {
     super(`CSV ${reason} at line ${line}`);
     this.name = 'CsvError';
   }
 }
 
-/** The delimiter of a file: ';' when its first line has semicolons and no comma, else ','. */
-export function sniffDelimiter(text: string): ',' | ';' {
-  const end = text.search(/[\r\n]/);
-  const first = end < 0 ? text : text.slice(0, end);
-  return !first.includes(',') && first.includes(';') ? ';' : ',';
+/** The file had more records than the caller allows: parsing stopped there. */
+export class CsvTooManyRecords extends Error {
+  constructor(readonly limit: number) {
+    super(`CSV has more than ${limit} records`);
+    this.name = 'CsvTooManyRecords';
+  }
 }
 
 /**
- * Parses CSV text into records. Blank lines are skipped. Throws CsvError for a quote that
- * never closes, a quote inside an unquoted field, or text after a closing quote.
+ * Excel's first line naming the delimiter (`sep=;`, sometimes quoted): it is not a record.
+ * Microsoft documents it only in passing ("sep=" in Excel's CSV handling); LibreOffice honours
+ * it too.
  */
-export function parseCsv(input: string, delimiter: ',' | ';' = sniffDelimiter(input)): CsvRecord[] {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const records: CsvRecord[] = [];
-  const sep = delimiter.charCodeAt(0);
-  const QUOTE = 34;
-  const CR = 13;
-  const LF = 10;
-  let line = 1;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const startLine = line;
-    const fields: string[] = [];
-    // One record.
-    for (;;) {
-      let value = '';
-      if (text.charCodeAt(i) === QUOTE) {
-        // A quoted field: runs to the next quote not doubled.
-        i++;
-        let from = i;
-        for (;;) {
-          const q = text.indexOf('"', i);
-          if (q < 0) throw new CsvError(startLine, 'unterminated-quote');
-          // Count the line ends inside the quotes, so later errors name the right line.
-          for (let k = i; k < q; k++) {
-            const c = text.charCodeAt(k);
-            if (c === LF || (c === CR && text.charCodeAt(k + 1) !== LF)) line++;
-          }
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            value += text.slice(from, q + 1);
-            i = q + 2;
-            from = i;
-            continue;
-          }
-          value += text.slice(from, q);
-          i = q + 1;
-          break;
-        }
-        const next = text.charCodeAt(i);
-        if (i < n && next !== sep && next !== CR && next !== LF) throw new CsvError(line, 'after-quote');
-      } else {
-        const from = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === sep || c === CR || c === LF) break;
-          if (c === QUOTE) throw new CsvError(line, 'quote-in-field');
-          i++;
-        }
-        value = text.slice(from, i);
-      }
-      fields.push(value);
-      if (i < n && text.charCodeAt(i) === sep) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    // The record's end: CRLF, LF, CR or the end of the text.
-    if (text.charCodeAt(i) === CR) i++;
-    if (text.charCodeAt(i) === LF) i++;
-    line++;
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: startLine, fields });
+const SEP_LINE = /^"?sep=([^\r\n"])"?[ \t]*(?:\r\n|\n|\r|$)/i;
+
+const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * Reads CSV text record by record, handing each to `onRecord`, and stops (throwing
+ * CsvTooManyRecords) as soon as a record beyond `maxRecords` appears, so a huge file costs
+ * no more memory than the records wanted. Blank lines are skipped. Throws CsvError (with the
+ * 1-based line) for a quoted field that never closes or has text after its closing quote.
+ */
+export function readCsv(
+  input: string,
+  onRecord: (record: CsvRecord) => void,
+  maxRecords: number = Number.POSITIVE_INFINITY,
+): void {
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let delimiter: string | undefined;
+  let lineOffset = 0;
+  const sep = SEP_LINE.exec(text);
+  if (sep) {
+    delimiter = sep[1];
+    text = text.slice(sep[0].length);
+    lineOffset = 1;
   }
+  let count = 0;
+  let failure: Error | undefined;
+  let line = 1 + lineOffset;
+  let scanned = 0;
+  let previousEnd = 0;
+  /** The 1-based line of a character offset; offsets only grow, so the text is scanned once. */
+  const lineAt = (index: number) => {
+    for (; scanned < index && scanned < text.length; scanned++) {
+      const c = text.charCodeAt(scanned);
+      if (c === 10 || (c === 13 && text.charCodeAt(scanned + 1) !== 10)) line++;
+    }
+    return line;
+  };
+  Papa.parse<string[]>(text, {
+    delimiter,
+    delimitersToGuess: DELIMITERS,
+    skipEmptyLines: 'greedy',
+    step(result, parser) {
+      const quoteError = result.errors.find((error) => error.type === 'Quotes');
+      if (quoteError) {
+        failure = new CsvError(
+          lineAt(quoteError.index ?? result.meta.cursor),
+          quoteError.code === 'InvalidQuotes' ? 'after-quote' : 'unterminated-quote',
+        );
+        parser.abort();
+        return;
+      }
+      count++;
+      if (count > maxRecords) {
+        failure = new CsvTooManyRecords(maxRecords);
+        parser.abort();
+        return;
+      }
+      const start = skipBlank(text, previousEnd);
+      previousEnd = result.meta.cursor;
+      onRecord({ line: lineAt(start), fields: result.data });
+    },
+  });
+  if (failure) throw failure;
+}
+
+/** Past the line ends and blanks between one record and the next (blank lines are skipped). */
+function skipBlank(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /[\r\n \t]/.test(text.charAt(at))) at++;
+  return at;
+}
+
+/**
+ * Parses all of a CSV text into records (see readCsv for what it reads and throws).
+ */
+export function parseCsv(input: string, maxRecords?: number): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  readCsv(input, (record) => records.push(record), maxRecords);
   return records;
 }
 

@@ -1,10 +1,11 @@
 import { type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { migrateZohoRecordKeys } from './migrations/zoho-record-keys';
 import type { XCrmDb } from './schema';
 
 export const DB_NAME = 'x-crm';
 
 type UpgradeTransaction = IDBPTransaction<XCrmDb, StoreNames<XCrmDb>[], 'versionchange'>;
-type Upgrade = (db: IDBPDatabase<XCrmDb>, tx: UpgradeTransaction) => void;
+type Upgrade = (db: IDBPDatabase<XCrmDb>, tx: UpgradeTransaction) => void | Promise<void>;
 
 /**
  * One function per schema version, applied in order from the version a user has. Never edit
@@ -30,6 +31,8 @@ export const UPGRADES: readonly Upgrade[] = [
   (db) => {
     db.createObjectStore('settings');
   },
+  // 4: a Zoho record has one key however it was opened (by data centre, not org or host).
+  migrateZohoRecordKeys,
 ];
 
 export const DB_VERSION = UPGRADES.length;
@@ -42,7 +45,23 @@ export const DB_VERSION = UPGRADES.length;
 export function openDatabase(version: number = DB_VERSION, name: string = DB_NAME, onReleased?: () => void) {
   return openDB<XCrmDb>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
-      for (let step = oldVersion; step < (newVersion ?? version); step++) UPGRADES[step]?.(db, tx);
+      // Steps that read data await only this transaction's requests, so it stays open between
+      // them; a step that fails aborts the upgrade and the user keeps the old version's data.
+      const run = (step: number): Promise<void> | undefined => {
+        for (; step < (newVersion ?? version); step++) {
+          const pending = UPGRADES[step]?.(db, tx);
+          if (pending) return pending.then(() => run(step + 1));
+        }
+        return undefined;
+      };
+      run(oldVersion)?.catch((error: unknown) => {
+        console.error('Database upgrade failed', error);
+        try {
+          tx.abort();
+        } catch {
+          // Already finished.
+        }
+      });
     },
     blocked() {
       console.warn('A newer version of the extension is waiting for an old page to close its database.');

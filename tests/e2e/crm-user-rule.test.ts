@@ -48,12 +48,17 @@ describe('a user rule for a CRM not in the list', () => {
     expect(await crm.$('x-crm-record')).toBeNull();
   });
 
-  it('is refused with the reason beside the field when its regex could hang a page', async () => {
+  it('is refused with the reason beside the field when its regex backtracks catastrophically', async () => {
     await manager.select('select[name="rulePathKind"]', 'regex');
-    await typeInto('rulePath', '^/app/contacts/(?<id>(\\d+)+)$');
-    await manager.locator('::-p-aria(Try on open tabs)').click();
-    const note = await manager.waitForSelector('#rule-problem-path');
-    expect(await note?.evaluate((element) => element.textContent)).toContain('can hang a page');
+    for (const pattern of ['^/app/contacts/(?<id>(\\d+)+)$', '^/c/(?<id>((a+))+)$']) {
+      await typeInto('rulePath', pattern);
+      await manager.locator('::-p-aria(Try on open tabs)').click();
+      const note = await manager.waitForSelector('#rule-problem-path');
+      expect(await note?.evaluate((element) => element.textContent)).toContain('backtracks catastrophically');
+      await manager.locator('::-p-aria(Save rule)').click();
+      expect(await note?.evaluate((element) => element.textContent)).toContain('backtracks catastrophically');
+    }
+    expect(await manager.evaluate(() => document.body.textContent?.includes('Saved the rule'))).toBe(false);
   });
 
   it('says what a broken selector did not find, and the page carries on', async () => {
@@ -102,6 +107,55 @@ describe('a user rule for a CRM not in the list', () => {
     const shown = await panelRecord(panel);
     expect(shown.rows.Company).toBe('Analytical Engines Ltd');
     expect(shown.rows.Email).toBe('ada@analytical.example');
+  });
+
+  it('cannot hang a page with a pattern stored past the manager, matching in linear time', async () => {
+    // What a content script or an older version could leave in storage: the pattern that took
+    // a backtracking engine 148 s on a 36-character path, tried before a rule that matches.
+    const slowPath = `https://crm.example-crm.com/c/${'a'.repeat(32)}!`;
+    const readStoredRules = () =>
+      manager.evaluate(async () => {
+        // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
+        const local = (globalThis as any).chrome.storage.local;
+        return (await local.get('userRules')).userRules as unknown[];
+      });
+    const saved = await readStoredRules();
+    const base = saved[0] as Record<string, unknown>;
+    const hanging = {
+      ...base,
+      id: 'hanging',
+      name: 'Hanging',
+      pathKind: 'regex',
+      path: '^/c/(?<id>((a+))+)$',
+    };
+    const matching = {
+      ...base,
+      id: 'matching',
+      name: 'Matching',
+      pathKind: 'regex',
+      path: '^/c/(?<id>a+)!$',
+    };
+    const write = (rules: unknown[]) =>
+      manager.evaluate(
+        // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
+        (value) => (globalThis as any).chrome.storage.local.set({ userRules: value }),
+        rules,
+      );
+    await write([hanging, matching, ...saved]);
+    const page = await chromium.browser.newPage();
+    try {
+      await serveCrmPages(page, [{ url: slowPath, fixture: 'other/contact.html' }]);
+      const started = Date.now();
+      await page.goto(slowPath);
+      // The icon of the rule after the hanging one is the sign the page went on.
+      await page.waitForSelector('x-crm-record', { timeout: 10_000 });
+      expect(await recordIcons(page)).toMatchObject({ count: 1, anchorText: 'Ada Lovelace' });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(await page.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Ada Lovelace');
+    } finally {
+      await page.close();
+      await write(saved);
+    }
   });
 
   it('once deleted, gives the host back and the icon no longer comes', async () => {

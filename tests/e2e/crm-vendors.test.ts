@@ -126,6 +126,24 @@ const cases: VendorCase[] = [
     email: 'nora@lindqvistbygg.example',
   },
   {
+    // South Africa's region: every region Microsoft lists is a CRM host, not only the first ones.
+    fixture: 'dynamics/lead.html',
+    url: 'https://contoso.crm14.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+    anchor: 'Nora Lindqvist- Saved',
+    name: 'Nora Lindqvist',
+    company: 'Lindqvist Bygg AB',
+    email: 'nora@lindqvistbygg.example',
+  },
+  {
+    // A sovereign cloud: US Government GCC High.
+    fixture: 'dynamics/lead.html',
+    url: 'https://agency.crm.microsoftdynamics.us/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+    anchor: 'Nora Lindqvist- Saved',
+    name: 'Nora Lindqvist',
+    company: 'Lindqvist Bygg AB',
+    email: 'nora@lindqvistbygg.example',
+  },
+  {
     fixture: 'dynamics/contact.html',
     url: 'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=contact&id=%7B0F6E2B9A-1C3D-4E5F-8A7B-9C0D1E2F3A4B%7D',
     anchor: 'Tomás Ferreira- Saved',
@@ -182,7 +200,7 @@ async function openFixture(vendorCase: VendorCase): Promise<Page> {
 }
 
 describe('every vendor’s record page, at its real URL', () => {
-  it.each(cases)('$fixture: icon after the title, panel with the record', async (vendorCase) => {
+  it.each(cases)('$fixture at $url: icon after the title, panel with the record', async (vendorCase) => {
     const page = await openFixture(vendorCase);
     try {
       expect(await recordIcons(page)).toEqual({

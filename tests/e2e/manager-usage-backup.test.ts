@@ -29,7 +29,7 @@ const aria = (name: string) => page.locator(`::-p-aria(${name})`);
 const text = () => page.evaluate(() => document.body.textContent ?? '');
 
 /** Chooses a file in the import input, as a user does through the file dialog. */
-async function choose(name: string, content: string) {
+async function choose(name: string, content: string | Uint8Array) {
   const path = join(files, name);
   await writeFile(path, content);
   const input = (await page.waitForSelector('input[type="file"]')) as ElementHandle<HTMLInputElement>;
@@ -164,7 +164,7 @@ describe('the integration manager: test, usage, rename, backup', () => {
     expect(csv.split('\r\n')[0]).toBe(
       'crm,tenant,record_type,record_id,record_url,x_user_id,handle,source,created_at',
     );
-    expect(csv).toContain('zoho,org123456,lead,4876876000000333001,,');
+    expect(csv).toContain('zoho,zoho.com,lead,4876876000000333001,,');
 
     for (const [name, content] of [
       ['backup.json', json],
@@ -198,6 +198,34 @@ describe('the integration manager: test, usage, rename, backup', () => {
     await aria('Cancel').click();
     await page.waitForSelector('::-p-text(Import cancelled: nothing was changed.)');
     expect(await storedCount()).toBe(2);
+  });
+
+  it('imports what spreadsheets write: a sep=; first line, UTF-16 tab-separated text', async () => {
+    const lead = (n: number) => `https://crm.zoho.com/crm/tab/Leads/487687600000033301${n}`;
+    // Excel's delimiter line: it names the delimiter and is not a row.
+    await choose(
+      'excel-semicolons.csv',
+      `sep=;\r\nRecord URL;Twitter;X user id\r\n${lead(2)};@new_person;1400000000000000009\r\n`,
+    );
+    await page.waitForSelector('::-p-text(Import of excel-semicolons.csv)');
+    expect(await text()).toContain('1 associations to add');
+    expect(await text()).not.toContain('no record URL column');
+    await aria('Import').click();
+    await page.waitForSelector('::-p-text(Imported excel-semicolons.csv)');
+    expect(await storedCount()).toBe(3);
+
+    // Excel's "Unicode text": UTF-16LE with its byte-order mark, tabs between cells.
+    const tsv = `Record URL\tTwitter\tX user id\r\n${lead(3)}\t@other_person\t1400000000000000010\r\n`;
+    const bytes = new Uint8Array(2 + tsv.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < tsv.length; i++)
+      bytes.set([tsv.charCodeAt(i) & 0xff, tsv.charCodeAt(i) >> 8], 2 + i * 2);
+    await choose('unicode-text.txt', bytes);
+    await page.waitForSelector('::-p-text(Import of unicode-text.txt)');
+    expect(await text()).toContain('1 associations to add');
+    await aria('Import').click();
+    await page.waitForSelector('::-p-text(Imported unicode-text.txt)');
+    expect(await storedCount()).toBe(4);
   });
 
   it('passes axe with keys, an account, usage and a backup report shown, light and dark', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapters, detectRecord } from '@/lib/crm/adapters';
 import { crmHostPatterns, isCrmHostUrl, parseCrmRecordUrl } from '@/lib/crm/hosts';
-import { RecordRef } from '@/lib/crm/record';
+import { RecordRef, recordKey } from '@/lib/crm/record';
 
 /** URLs that look like records but are list views, forms, settings or other hosts. */
 const notRecords = [
@@ -47,6 +47,18 @@ const notRecords = [
   'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
   'https://contoso.crm.dynamics.com/main.aspx?pagetype=dashboard&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
   'https://contoso.crm.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  // Not regions: Microsoft's pre-production ring, numbers never used, look-alike hosts.
+  'https://contoso.crm10.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm13.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm140.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm14.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm14-dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.api.crm14.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://crm14.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://agency.crm.microsoftdynamics.us.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://agency.crm.dynamics.us/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.dynamics.cn/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'http://contoso.crm14.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
   // Odoo
   'https://acme-robotics.odoo.com/odoo/crm',
   'https://acme-robotics.odoo.com/odoo/crm/new',
@@ -102,6 +114,176 @@ describe('record URLs (cross-negative matrix)', () => {
       [],
     );
     expect(parseCrmRecordUrl(url)).toBeUndefined();
+  });
+});
+
+/**
+ * Every Dynamics 365 region and sovereign cloud Microsoft lists, by the host root its
+ * organisations live under (https://learn.microsoft.com/power-platform/admin/new-datacenter-regions).
+ */
+const dynamicsRegions = [
+  ['North America', 'crm.dynamics.com'],
+  ['South America', 'crm2.dynamics.com'],
+  ['Canada', 'crm3.dynamics.com'],
+  ['Europe, Middle East and Africa', 'crm4.dynamics.com'],
+  ['Asia Pacific', 'crm5.dynamics.com'],
+  ['Oceania', 'crm6.dynamics.com'],
+  ['Japan', 'crm7.dynamics.com'],
+  ['India', 'crm8.dynamics.com'],
+  ['US Government (GCC)', 'crm9.dynamics.com'],
+  ['United Kingdom', 'crm11.dynamics.com'],
+  ['France', 'crm12.dynamics.com'],
+  ['South Africa', 'crm14.dynamics.com'],
+  ['United Arab Emirates', 'crm15.dynamics.com'],
+  ['Germany', 'crm16.dynamics.com'],
+  ['Switzerland', 'crm17.dynamics.com'],
+  ['Norway', 'crm19.dynamics.com'],
+  ['Singapore', 'crm20.dynamics.com'],
+  ['Korea', 'crm21.dynamics.com'],
+  ['Sweden', 'crm22.dynamics.com'],
+  ['US Government GCC High', 'crm.microsoftdynamics.us'],
+  ['US Government DoD', 'crm.appsplatform.us'],
+  ['China (21Vianet)', 'crm.dynamics.cn'],
+] as const;
+
+describe('Dynamics 365 regions and sovereign clouds', () => {
+  it.each(dynamicsRegions)('reads a lead in %s (%s) and runs there', (_region, root) => {
+    const url = new URL(
+      `https://contoso.${root}/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d`,
+    );
+    expect(parseCrmRecordUrl(url)).toEqual({
+      crm: 'dynamics',
+      tenant: `contoso.${root}`,
+      type: 'lead',
+      id: '5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+    });
+    expect(isCrmHostUrl(url)).toBe(true);
+    expect(crmHostPatterns).toContain(`https://*.${root}/*`);
+  });
+
+  it('declares no Dynamics host beyond those regions', () => {
+    const dynamics = adapters.find((adapter) => adapter.id === 'dynamics');
+    expect([...(dynamics?.matches ?? [])].sort()).toEqual(
+      dynamicsRegions.map(([, root]) => `https://*.${root}/*`).sort(),
+    );
+  });
+});
+
+/**
+ * Each group is one record as its CRM shows it in different addresses (with or without the
+ * org, old and new URL forms, id spellings, tabs, queries): each group must give one key, and
+ * no two groups the same key.
+ */
+const sameRecord: Record<string, readonly string[][]> = {
+  zoho: [
+    [
+      'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001',
+      'https://crm.zoho.com/crm/tab/Leads/4876876000000333001',
+      'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001/',
+      'https://crm.zoho.com/crm/tab/Leads/4876876000000333001?sub_module=Activities',
+      'https://one.zoho.com/zohoone/acme/home/cxapp/crm/org123456/tab/Leads/4876876000000333001',
+    ],
+    [
+      'https://crm.zoho.eu/crm/org20071234/tab/Contacts/5725767000000419001',
+      'https://crm.zoho.eu/crm/tab/Contacts/5725767000000419001',
+      'https://one.zoho.eu/zohoone/acme-eu/home/cxapp/crm/org20071234/tab/Contacts/5725767000000419001',
+    ],
+    // The same id in another data centre is another record.
+    ['https://crm.zoho.eu/crm/tab/Leads/4876876000000333001'],
+  ],
+  salesforce: [
+    [
+      'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
+      'https://acme.lightning.force.com/lightning/r/00Q5g00000AbCdEEAV/view',
+      'https://acme.lightning.force.com/one/one.app#/sObject/00Q5g00000AbCdEEAV/view',
+      'https://acme.my.salesforce.com/00Q5g00000AbCdE',
+      'https://acme.my.salesforce.com/00Q5g00000AbCdEEAV',
+      'https://acme.lightning.force.com.mcas.ms/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
+      'https://acme.my.salesforce.com.mcas.ms/00Q5g00000AbCdE?srPos=0',
+    ],
+    // A 15-character id differing only in case is another record.
+    ['https://acme.my.salesforce.com/00Q5g00000ABCDE'],
+  ],
+  hubspot: [
+    [
+      'https://app.hubspot.com/contacts/62515/record/0-1/1751',
+      'https://app.hubspot.com/contacts/62515/contact/1751',
+      'https://app.hubspot.com/contacts/62515/record/0-1/1751/view/2',
+      'https://app.hubspot.com/contacts/62515/record/0-1/1751/',
+    ],
+    [
+      'https://app.hubspot.com/contacts/62515/record/0-2/184789011',
+      'https://app.hubspot.com/contacts/62515/company/184789011?eschref=x',
+    ],
+  ],
+  pipedrive: [
+    [
+      'https://acmerobotics.pipedrive.com/person/1042',
+      'https://acmerobotics.pipedrive.com/person/1042/',
+      'https://acmerobotics.pipedrive.com/person/1042?tab=activity',
+      'https://acmerobotics.pipedrive.com/person/1042#notes',
+    ],
+    [
+      'https://acmerobotics.pipedrive.com/leads/inbox/5d6a8f20-3c41-11ef-9b1e-3f7c2a1d8e90',
+      'https://acmerobotics.pipedrive.com/leads/archived/5d6a8f20-3c41-11ef-9b1e-3f7c2a1d8e90',
+    ],
+  ],
+  dynamics: [
+    [
+      'https://contoso.crm14.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+      'https://contoso.crm14.dynamics.com/main.aspx?appid=7b1e4a2c-9f3d-4e8a-b5c6-0d1e2f3a4b5c&pagetype=entityrecord&etn=lead&id=%7B5A8F3C21-7D4E-4B9A-8C1F-2E3D4A5B6C7D%7D',
+      'https://contoso.crm14.dynamics.com/main.aspx?etc=4&pagetype=entityrecord&id={5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d}',
+      'https://CONTOSO.crm14.dynamics.com/main.aspx?PageType=EntityRecord&ETN=Lead&ID=5A8F3C21-7D4E-4B9A-8C1F-2E3D4A5B6C7D',
+    ],
+  ],
+  odoo: [
+    [
+      'https://acme-robotics.odoo.com/odoo/crm/42',
+      'https://acme-robotics.odoo.com/odoo/crm.lead/42',
+      'https://acme-robotics.odoo.com/odoo/action-crm.crm_lead_all_leads/42',
+      'https://acme-robotics.odoo.com/odoo/crm/42/',
+      'https://acme-robotics.odoo.com/web#id=42&model=crm.lead&view_type=form',
+      'https://acme-robotics.odoo.com/web#id=42&cids=1&menu_id=120&action=201&model=crm.lead&view_type=form',
+    ],
+    [
+      'https://acme-robotics.odoo.com/odoo/contacts/7',
+      'https://acme-robotics.odoo.com/odoo/crm/42/res.partner/7',
+      'https://acme-robotics.odoo.com/web#id=7&model=res.partner&view_type=form',
+    ],
+  ],
+};
+
+describe('one record, one key', () => {
+  it('has a same-record group for every adapter', () => {
+    expect(Object.keys(sameRecord).sort()).toEqual(adapters.map((adapter) => adapter.id).sort());
+  });
+
+  for (const [crm, groups] of Object.entries(sameRecord)) {
+    it(`gives each ${crm} record one key however it is opened, and other records others`, () => {
+      const keys = groups.map((group) => {
+        const keysOfGroup = new Set(
+          group.map((href) => {
+            const ref = parseCrmRecordUrl(new URL(href));
+            expect(ref?.crm, href).toBe(crm);
+            return recordKey(ref as RecordRef);
+          }),
+        );
+        expect([...keysOfGroup], group[0]).toHaveLength(1);
+        return [...keysOfGroup][0];
+      });
+      expect(new Set(keys).size).toBe(groups.length);
+    });
+  }
+
+  it('keys a Zoho record by data centre and id, with or without the org', () => {
+    for (const href of [
+      'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001',
+      'https://crm.zoho.com/crm/tab/Leads/4876876000000333001',
+    ]) {
+      expect(recordKey(parseCrmRecordUrl(new URL(href)) as RecordRef)).toBe(
+        'zoho/zoho.com/lead/4876876000000333001',
+      );
+    }
   });
 });
 
@@ -195,6 +377,12 @@ describe('CRM hosts', () => {
     'https://pipedrive.com.evil.example/person/1',
     'https://crm.dynamics.com.evil.example/main.aspx',
     'https://contoso.crm10.dynamics.com/main.aspx',
+    'https://contoso.crm13.dynamics.com/main.aspx',
+    'https://contoso.crm23.dynamics.com/main.aspx',
+    'https://crm14.dynamics.com.evil.example/main.aspx',
+    'https://contoso.crm.microsoftdynamics.de/main.aspx',
+    'https://crm.appsplatform.us.evil.example/main.aspx',
+    'https://crm.dynamics.cn.evil.example/main.aspx',
     'https://odoo.com.evil.example/odoo/crm/1',
     'https://example.com/',
     'https://x.com/jack',

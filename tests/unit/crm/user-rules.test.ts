@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyUserRule, type UserRuleData } from '@/lib/crm/user-rule-read';
+import { userRulePage } from '@/entrypoints/crm.content/user-rules';
+import { RULE_PATH_MATCHER } from '@/lib/crm/rule-path-matcher';
+import { userRulePathId } from '@/lib/crm/user-rule-path';
+import { applyUserRule as applyWithId, type UserRuleData, type UserRuleMode } from '@/lib/crm/user-rule-read';
+import { backtracksCatastrophically, loadBacktrackingCheck } from '@/lib/crm/user-rule-redos';
 import {
   MAX_USER_RULES,
   readUserRules,
@@ -8,8 +12,18 @@ import {
   UserRule,
   UserRules,
 } from '@/lib/crm/user-rules';
-import { userRulePage } from '@/entrypoints/crm.content/user-rules';
 import { classifySender } from '@/lib/messages/sender';
+
+/** As its callers do: the path matched with RE2 first, the id handed to the page function. */
+function applyUserRule(rule: UserRuleData, href: string | null, mode: UserRuleMode) {
+  let pathId: string | null = null;
+  try {
+    pathId = href ? (userRulePathId(rule, new URL(href)) ?? null) : null;
+  } catch {
+    pathId = null;
+  }
+  return applyWithId(rule, href, mode, pathId);
+}
 
 const rule: UserRuleData = {
   id: 'b7e1c2d0-1111-4222-8333-944455556666',
@@ -62,10 +76,9 @@ describe('validation', () => {
   });
 
   it.each([
-    ['^/contacts/(?<id>(a+)+)$', 'nested'],
-    ['^/contacts/(?<id>\\d*)*$', 'nested'],
-    ['^/contacts/(?<id>(\\w{1,}){2,})$', 'nested'],
     ['^/contacts/(?<id>[', 'syntax'],
+    ['^/contacts/(?=\\d)(?<id>\\d+)$', 'syntax'],
+    ['^/contacts/(?<!x)(?<id>\\d+)$', 'syntax'],
     ['^/(\\w+)/\\1/(?<id>\\d+)$', 'backreference'],
     ['^/contacts/(\\d+)$', 'id'],
   ])('refuses the regex %s (%s)', (path, reason) => {
@@ -73,8 +86,41 @@ describe('validation', () => {
     expect(ruleProblems({ ...rule, pathKind: 'regex', path })).toContainEqual({ field: 'path', reason });
   });
 
-  it('accepts a plain regex with an id group', () => {
+  it('accepts a plain regex with an id group, in either named-group spelling', () => {
     expect(regexProblem('^/app/(contacts|people)/(?<id>\\d+)/?$')).toBeUndefined();
+    expect(regexProblem('^/app/people/(?P<id>\\d+)$')).toBeUndefined();
+  });
+
+  it.each([
+    '^/c/(?<id>((a+))+)$',
+    '^/contacts/(?<id>(a+)+)$',
+    '^/contacts/(?<id>\\d*)*$',
+    '^/contacts/(?<id>(\\w{1,}){2,})$',
+    '^/c/(?<id>(a|aa)+)$',
+    '^/c/(?<id>\\d+\\d+\\d+)x$',
+  ])('finds that %s backtracks catastrophically', async (path) => {
+    await loadBacktrackingCheck();
+    expect(backtracksCatastrophically(path)).toBe(true);
+  });
+
+  it('finds that plain rules do not backtrack catastrophically', async () => {
+    await loadBacktrackingCheck();
+    for (const path of ['^/app/(contacts|people)/(?<id>\\d+)/?$', '#/people/(?<id>[a-f0-9-]+)$']) {
+      expect(backtracksCatastrophically(path), path).toBe(false);
+    }
+  });
+
+  it('matches any pattern in time linear in the address, even one that hangs a backtracking engine', () => {
+    const hanging = { ...rule, pathKind: 'regex' as const, path: '^/c/(?<id>((a+))+)$' };
+    // The 36-character path that took a backtracking engine 148 s, and the longest tried.
+    for (const path of [`/c/${'a'.repeat(32)}!`, `/c/${'a'.repeat(1990)}!`]) {
+      const started = performance.now();
+      expect(userRulePathId(hanging, new URL(`https://crm.example-crm.com${path}`))).toBeUndefined();
+      expect(performance.now() - started).toBeLessThan(500);
+    }
+    expect(userRulePathId(hanging, new URL(`https://crm.example-crm.com/c/${'a'.repeat(32)}`))).toBe(
+      'a'.repeat(32),
+    );
   });
 
   it('refuses a selector that does not parse, long values and unknown keys', () => {
@@ -170,18 +216,23 @@ describe('reading a page with a rule', () => {
       ok: false,
       reason: 'path',
     });
+    // A pattern RE2 cannot compile names no record.
     const garbage = { ...rule, pathKind: 'regex' as const, path: '(' } as UserRuleData;
     expect(applyUserRule(garbage, 'https://crm.example-crm.com/x', 'url')).toMatchObject({
       ok: false,
-      reason: 'error',
+      reason: 'path',
     });
     expect(applyUserRule({} as UserRuleData, 'https://crm.example-crm.com/x', 'page')).toMatchObject({
       ok: false,
     });
   });
 
-  it('gives the content script a custom CrmPage keyed by host', () => {
+  it('gives the content script a custom CrmPage keyed by host, matched only with RE2', () => {
     document.body.innerHTML = PAGE;
+    const url = new URL('https://crm.example-crm.com/app/contacts/8842');
+    // Without the rule-path script's matcher in this world, no path is tried at all.
+    expect(userRulePage(rule).parseRecordUrl(url)).toBeUndefined();
+    (globalThis as Record<string, unknown>)[RULE_PATH_MATCHER] = userRulePathId;
     const page = userRulePage(rule);
     expect(page.parseRecordUrl(new URL('https://crm.example-crm.com/app/contacts/8842'))).toEqual({
       crm: 'custom',

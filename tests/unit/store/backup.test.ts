@@ -1,16 +1,19 @@
 import { deleteDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { maintenanceHandlers } from '@/entrypoints/background/handlers/maintenance';
+import { recordKey } from '@/lib/crm/record';
 import type { HandlerContext } from '@/lib/messages/router';
 import { putAccount } from '@/lib/store/accounts';
 import { saveAppKeys } from '@/lib/store/app-keys';
-import { recordKey } from '@/lib/crm/record';
 import {
   BackupFileError,
   CSV_COLUMNS,
   exportCsv,
   exportJson,
+  MAX_IMPORT_CHARS,
+  MAX_IMPORT_ROWS,
   planImport,
   storedAssociations,
   writeImport,
@@ -24,7 +27,7 @@ const NAME = 'x-crm-backup-test';
 let db: Awaited<ReturnType<typeof openDatabase>>;
 
 const association = (id: string, extra: Partial<Association> = {}): Association => {
-  const ref = { crm: 'zoho' as const, tenant: 'org123456', type: 'lead' as const, id };
+  const ref = { crm: 'zoho' as const, tenant: 'zoho.com', type: 'lead' as const, id };
   return {
     ...ref,
     key: recordKey(ref),
@@ -39,7 +42,7 @@ const association = (id: string, extra: Partial<Association> = {}): Association 
 
 const HEADER = CSV_COLUMNS.join(',');
 const csvRow = (id: string, handle: string, extra = '') =>
-  `zoho,org123456,lead,${id},,${extra || `9${id}`},${handle},search,2026-02-01T00:00:00.000Z`;
+  `zoho,zoho.com,lead,${id},,${extra || `9${id}`},${handle},search,2026-02-01T00:00:00.000Z`;
 
 describe('the backup file formats', () => {
   beforeEach(async () => {
@@ -118,8 +121,8 @@ describe('the backup file formats', () => {
     ].join('\n');
     const plan = planImport(csv, 'csv', NOW);
     expect(plan.rows.map((r) => [r.row, r.association.key, r.association.handle, r.needsLookup])).toEqual([
-      [2, 'zoho/org123456/lead/4876876000000333001', 'maria_acme', true],
-      [3, 'zoho/org20071234/contact/5725767000000419001', 'priyaraman', true],
+      [2, 'zoho/zoho.com/lead/4876876000000333001', 'maria_acme', true],
+      [3, 'zoho/zoho.eu/contact/5725767000000419001', 'priyaraman', true],
     ]);
     expect(plan.rows[0]?.association).toMatchObject({ xUserId: '', source: 'import', createdAt: NOW });
     expect(plan.refused.map((r) => r.row)).toEqual([4, 5, 6]);
@@ -131,7 +134,21 @@ describe('the backup file formats', () => {
       'csv',
       NOW,
     );
-    expect(other.rows[0]?.association).toMatchObject({ tenant: 'crm.zoho.com', handle: 'jack' });
+    expect(other.rows[0]?.association).toMatchObject({ tenant: 'zoho.com', handle: 'jack' });
+    // A backup made by an earlier version keyed Zoho records by org or host: today's key.
+    const earlier = planImport(
+      [
+        HEADER,
+        'zoho,org123456,lead,4876876000000333001,,1,a,search,',
+        'zoho,crm.zoho.eu,lead,57,,2,b,search,',
+      ].join('\n'),
+      'csv',
+      NOW,
+    );
+    expect(earlier.rows.map((r) => r.association.key)).toEqual([
+      'zoho/zoho.com/lead/4876876000000333001',
+      'zoho/zoho.eu/lead/57',
+    ]);
   });
 
   it('refuses bad JSON entries and bad settings without refusing the file', () => {
@@ -183,7 +200,7 @@ describe('the backup file formats', () => {
     const plan = planImport(csv, 'csv', NOW);
     const result = await writeImport(db, plan.rows);
     expect([result.added.length, result.changed.length, result.unchanged.length]).toEqual([1, 1, 1]);
-    expect((await storedAssociations(db)).get('zoho/org123456/lead/1000002')?.handle).toBe('renamed');
+    expect((await storedAssociations(db)).get('zoho/zoho.com/lead/1000002')?.handle).toBe('renamed');
 
     // A row the store refuses (no key path value) makes the whole transaction abort.
     const before = await db.count('associations');
@@ -214,6 +231,101 @@ describe('the backup file formats', () => {
     expect(await db.count('associations')).toBe(10_000);
     expect(planned - started).toBeLessThan(2_000);
     expect(written - started).toBeLessThan(10_000);
+    // The limits above are the measure; the runner's own 5 s default would undercut them.
+  }, 15_000);
+});
+
+describe('CSV dialects that CRM exports and spreadsheets write', () => {
+  const LEAD = 'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001';
+  const keysOf = (csv: string) => {
+    const plan = planImport(csv, 'csv', NOW);
+    expect(plan.refused).toEqual([]);
+    return plan.rows.map((r) => [r.association.key, r.association.handle]);
+  };
+  const maria = [['zoho/zoho.com/lead/4876876000000333001', 'maria_acme']];
+
+  it("imports the one row of a file whose first line is Excel's sep=;", () => {
+    expect(keysOf(`sep=;\r\nRecord URL;Twitter\r\n${LEAD};@maria_acme\r\n`)).toEqual(maria);
+  });
+
+  it.each([
+    ['a UTF-8 byte-order mark', `\uFEFFrecord_url,handle\n${LEAD},maria_acme`],
+    ['a byte-order mark before sep=', `\uFEFFsep=,\nrecord_url,handle\n${LEAD},maria_acme`],
+    ['semicolons', `Record URL;Twitter\n"${LEAD}";"@maria_acme"`],
+    ['tabs', `Record URL\tTwitter\r\n${LEAD}\t@maria_acme\r\n`],
+    [
+      'a note with line breaks inside quotes',
+      `Notes,URL,Twitter\n"Met at the fair,\r\nfollow up",${LEAD},maria_acme`,
+    ],
+    ["HubSpot's Twitter Username", `Record URL,Twitter Username\n${LEAD},maria_acme`],
+    ['a Salesforce custom field by API name', `Record URL,Twitter__c\n${LEAD},https://x.com/maria_acme`],
+    ['an X (Twitter) column', `Link,X (Twitter)\n${LEAD},@maria_acme`],
+  ])('reads %s', (_dialect, csv) => {
+    expect(keysOf(csv)).toEqual(maria);
+  });
+
+  it("reads record ids from CRM export columns that say the record type, in the key's one form", () => {
+    expect(
+      keysOf(
+        [
+          'crm,tenant,(Do Not Modify) Lead,Twitter',
+          'dynamics,contoso.crm14.dynamics.com,{5A8F3C21-7D4E-4B9A-8C1F-2E3D4A5B6C7D},@nora_l',
+        ].join('\n'),
+      ),
+    ).toEqual([['dynamics/contoso.crm14.dynamics.com/lead/5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d', 'nora_l']]);
+    expect(
+      keysOf(
+        ['crm,tenant,Lead ID,Twitter', 'salesforce,acme.my.salesforce.com,00Q5g00000AbCdE,@jose'].join('\n'),
+      ),
+    ).toEqual([['salesforce/acme.my.salesforce.com/lead/00Q5g00000AbCdEEAV', 'jose']]);
+    expect(
+      keysOf(['crm;tenant;Person - ID;X handle', 'pipedrive;acmerobotics;1042;@lars'].join('\n')),
+    ).toEqual([['pipedrive/acmerobotics/contact/1042', 'lars']]);
+  });
+});
+
+describe('an import bounded before it is parsed', () => {
+  const LEAD = 'https://crm.zoho.com/crm/tab/Leads/';
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it('refuses text over the size limit before any parsing, and says so', () => {
+    const parse = vi.spyOn(Papa, 'parse');
+    const huge = `record_url,handle\n${`${LEAD}4876876000000333001,maria\n`.repeat(
+      Math.ceil(MAX_IMPORT_CHARS / 60) + 1,
+    )}`;
+    expect(huge.length).toBeGreaterThan(MAX_IMPORT_CHARS);
+    expect(() => planImport(huge, 'csv', NOW)).toThrow('The file is larger than 20 MB.');
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('stops parsing a 20 MB file at the row cap, refusing it whole with bounded memory', () => {
+    const row = `${LEAD}4876876000000333001,m\n`;
+    const text = `record_url,handle\n${row.repeat(Math.floor((20_000_000 - 20) / row.length))}`;
+    expect(text.length).toBeGreaterThan(19_900_000);
+    expect(text.length).toBeLessThanOrEqual(MAX_IMPORT_CHARS);
+    const totalRows = text.split('\n').length - 2;
+    expect(totalRows).toBeGreaterThan(MAX_IMPORT_ROWS * 3);
+
+    let rowsParsed = 0;
+    const parse = Papa.parse.bind(Papa);
+    vi.spyOn(Papa, 'parse').mockImplementation(((input: string, config: Papa.ParseConfig<string[]>) =>
+      parse(input, {
+        ...config,
+        step(result: Papa.ParseStepResult<string[]>, parser: Papa.Parser) {
+          rowsParsed++;
+          config.step?.(result, parser);
+        },
+      } as never)) as never);
+    const heapBefore = process.memoryUsage().heapUsed;
+    expect(() => planImport(text, 'csv', NOW)).toThrow(`The file has more than ${MAX_IMPORT_ROWS} rows.`);
+    const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
+    console.info(
+      `20 MB CSV of ${totalRows} rows: refused after parsing ${rowsParsed} records, heap grew ${Math.round(heapGrowth / 1e6)} MB`,
+    );
+    // The header, the rows allowed, and the one row that proved the file too long.
+    expect(rowsParsed).toBe(MAX_IMPORT_ROWS + 2);
+    expect(heapGrowth).toBeLessThan(400_000_000);
   });
 });
 

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, guardCell, parseCsv, toCsv, unguardCell } from '@/lib/store/csv';
+import {
+  CsvError,
+  CsvTooManyRecords,
+  guardCell,
+  parseCsv,
+  readCsv,
+  toCsv,
+  unguardCell,
+} from '@/lib/store/csv';
 
 const fields = (text: string) => parseCsv(text).map((record) => record.fields);
 
-describe('the RFC 4180 CSV reader', () => {
-  it('reads plain, quoted and escaped fields with CRLF, LF and CR line ends', () => {
-    expect(fields('a,b,c\r\n1,"two, too","say ""hi"""\n3,,"x\r\ny"\r4,5,6')).toEqual([
+describe('the CSV reader', () => {
+  it.each(['\r\n', '\n', '\r'])('reads plain, quoted and escaped fields with %j line ends', (end) => {
+    // A file has one line-end style; a line break inside quotes is kept as written.
+    expect(fields(['a,b,c', '1,"two, too","say ""hi"""', '3,,"x\r\ny"', '4,5,6'].join(end))).toEqual([
       ['a', 'b', 'c'],
       ['1', 'two, too', 'say "hi"'],
       ['3', '', 'x\r\ny'],
@@ -32,14 +41,51 @@ describe('the RFC 4180 CSV reader', () => {
     ]);
   });
 
-  it('refuses an unterminated quote, a stray quote and text after a closing quote, with the line', () => {
+  it('refuses an unterminated quote and text after a closing quote, with the line', () => {
     expect(() => parseCsv('a\n"open')).toThrow(CsvError);
-    try {
-      parseCsv('a,b\n1,2\n3,"x"y');
-    } catch (error) {
-      expect(error).toMatchObject({ line: 3, reason: 'after-quote' });
-    }
-    expect(() => parseCsv('a\nsay "hi"')).toThrow(/quote-in-field/);
+    expect(() => parseCsv('a,b\n1,2\n3,"x"y')).toThrow(
+      expect.objectContaining({ line: 3, reason: 'after-quote' }),
+    );
+    expect(() => parseCsv('h\n"multi\nline"\n\n"open,1')).toThrow(
+      expect.objectContaining({ line: 5, reason: 'unterminated-quote' }),
+    );
+    // A quote inside an unquoted field is kept as text, as spreadsheets read it.
+    expect(fields('a\nsay "hi"')).toEqual([['a'], ['say "hi"']]);
+  });
+
+  it("honours and skips Excel's sep= line, quoted or not, with any line end", () => {
+    expect(fields('sep=;\r\nrecord_url;twitter\r\nhttps://x.example/1;@a,b\r\n')).toEqual([
+      ['record_url', 'twitter'],
+      ['https://x.example/1', '@a,b'],
+    ]);
+    expect(fields('\uFEFF"sep=|"\nurl|handle\nu|h')).toEqual([
+      ['url', 'handle'],
+      ['u', 'h'],
+    ]);
+    expect(fields('SEP=,\ra;b,c')).toEqual([['a;b', 'c']]);
+    // Line numbers still count the sep= line.
+    expect(() => parseCsv('sep=;\nurl;handle\n"open;x')).toThrow(expect.objectContaining({ line: 3 }));
+  });
+
+  it('reads tab-separated text, as Excel saves "Unicode text" and CRMs export TSV', () => {
+    expect(fields('Record URL\tTwitter\r\n"https://a.example/1"\t"@x\ty"\r\n')).toEqual([
+      ['Record URL', 'Twitter'],
+      ['https://a.example/1', '@x\ty'],
+    ]);
+  });
+
+  it('stops at the record cap without reading further', () => {
+    const seen: string[] = [];
+    expect(() =>
+      readCsv(
+        'h\n1\n2\n3\n4\n"never closed',
+        (record) => {
+          seen.push(record.fields[0] ?? '');
+        },
+        3,
+      ),
+    ).toThrow(CsvTooManyRecords);
+    expect(seen).toEqual(['h', '1', '2']);
   });
 
   it('writes what it reads back, with formula cells guarded', () => {

@@ -17,9 +17,9 @@ describe('a blocked upgrade', () => {
     expect(old.version).toBe(1);
     expect([...old.objectStoreNames]).not.toContain('appKeys');
     await old.put('associations', {
-      key: 'zoho/org1/lead/1',
-      crm: 'zoho',
-      tenant: 'org1',
+      key: 'pipedrive/acme/lead/1',
+      crm: 'pipedrive',
+      tenant: 'acme',
       type: 'lead',
       id: '1',
       xUserId: '42',
@@ -39,7 +39,7 @@ describe('a blocked upgrade', () => {
     expect([...upgraded.objectStoreNames]).toContain('appKeys');
     expect(released).toHaveBeenCalledOnce();
     // The data written at version 1 survived the upgrade.
-    expect((await upgraded.get('associations', 'zoho/org1/lead/1'))?.handle).toBe('kept');
+    expect((await upgraded.get('associations', 'pipedrive/acme/lead/1'))?.handle).toBe('kept');
     upgraded.close();
   });
 });

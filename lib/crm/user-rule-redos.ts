@@ -1,0 +1,43 @@
+type Checker = typeof import('recheck');
+
+let checker: Checker | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the backtracking checker, recheck (about 3 MB of compiled Scala), apart from the
+ * manager's first paint: call it when the rules form shows. Resolves when it can be used.
+ */
+export function loadBacktrackingCheck(): Promise<void> {
+  loading ??= import('recheck').then((module) => {
+    checker = module;
+    // The first check also compiles the checker itself: pay for it now, not on Save.
+    backtracksCatastrophically('^(a|b)+$');
+  });
+  return loading;
+}
+
+const verdicts = new Map<string, boolean>();
+
+/**
+ * True when a regular expression backtracks catastrophically: recheck (a maintained ReDoS
+ * checker, https://makenowjust-labs.github.io/recheck/) finds addresses on which a
+ * backtracking engine takes exponential or polynomial time, as `(a+)+` does. Rules run on
+ * RE2, where this cannot hang anything; such a pattern is refused all the same, as a sign it
+ * does not say what its author meant and so it stays safe wherever it is copied. False when
+ * the checker cannot tell in three seconds or cannot read the pattern; undefined until it is loaded.
+ */
+export function backtracksCatastrophically(source: string): boolean | undefined {
+  if (!checker) return undefined;
+  const known = verdicts.get(source);
+  if (known !== undefined) return known;
+  let verdict: boolean;
+  try {
+    verdict = checker.checkSync(source, '', { timeout: 3000 }).status === 'vulnerable';
+  } catch {
+    verdict = false;
+  }
+  // The form asks again on every Try and Save; a pattern's verdict never changes.
+  if (verdicts.size > 100) verdicts.clear();
+  verdicts.set(source, verdict);
+  return verdict;
+}
