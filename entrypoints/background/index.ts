@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter } from '@/lib/messages/router';
 import type { SenderIdentity } from '@/lib/messages/sender';
-import { setTabRecord } from '@/lib/store/tab-records';
 import { handlers } from './handlers';
 import { retryWhenOnline } from './outbox';
 import { withPolicy } from './policy-guard';
+import { forgetRecordsOfDepartedTabs } from './tab-departures';
 import { watchUserRuleScripts } from './user-rule-scripts';
 
 export default defineBackground({
@@ -23,8 +23,6 @@ export default defineBackground({
     });
     browser.runtime.onMessage.addListener((message, sender) => rulesRead.then(() => route(message, sender)));
     retryWhenOnline(globalThis);
-    browser.tabs.onRemoved.addListener((tabId) => {
-      void setTabRecord(tabId, null);
-    });
+    forgetRecordsOfDepartedTabs();
   },
 });

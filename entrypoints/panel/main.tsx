@@ -8,6 +8,7 @@ import { isRecordChanged } from '@/lib/messages/record-events';
 import '@/components/theme.css';
 import '@/components/panel/panel.css';
 import '@/components/composer.css';
+import { panelIsPlaced } from './placement';
 
 /** The panel stays loaded while the user moves between records; each record starts it afresh. */
 function Panel() {
@@ -30,4 +31,9 @@ function Panel() {
 }
 
 document.title = t('panelTitle');
-render(<Panel />, document.getElementById('app') as HTMLElement);
+const root = document.getElementById('app') as HTMLElement;
+// The panel acts for its tab's record: framed anywhere else (another site, a nested frame,
+// a tab of its own), it shows and does nothing.
+void panelIsPlaced().then((placed) =>
+  render(placed ? <Panel /> : <p role="alert">{t('panelMisplaced')}</p>, root),
+);

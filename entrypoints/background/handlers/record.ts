@@ -4,7 +4,8 @@ import type { RecordChanged } from '@/lib/messages/record-events';
 import type { recordMessages } from '@/lib/messages/record-messages';
 import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
 import { sameRecordRef } from '@/lib/crm/records-at-url';
-import { setTabRecord } from '@/lib/store/tab-records';
+import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
+import { panelIsOnItsRecord } from '../panel-place';
 import { recordsShownAt, senderPageUrl } from '../tab-page';
 
 /** The CRM tab a content script or panel message came from. */
@@ -42,5 +43,11 @@ export const recordHandlers: HandlersFor<typeof recordMessages> = {
   },
   async panelTab(_input, context) {
     return { tabId: tabOf(context) };
+  },
+  async panelPlace({ ancestorOrigins, parentIsTop }, context) {
+    const record = await getTabRecord(tabOf(context));
+    const place = { ancestorOrigins, parentIsTop, recordUrl: record?.url, tabUrl: context.sender.tab?.url };
+    if (!panelIsOnItsRecord(place)) throw new HandlerError('panel-misplaced', t('panelMisplaced'));
+    return null;
   },
 };
