@@ -9,6 +9,10 @@ import '@/components/theme.css';
 import '@/components/panel/panel.css';
 import '@/components/composer.css';
 import { panelIsPlaced } from './placement';
+import { gateWrites, watchPanelVisibility } from './write-gate';
+
+// Follow, Like, Repost and Post act only while the person can see the panel.
+const send = gateWrites(sendMessage, watchPanelVisibility(document));
 
 /** The panel stays loaded while the user moves between records; each record starts it afresh. */
 function Panel() {
@@ -27,7 +31,7 @@ function Panel() {
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
-  return <RecordPanel key={record} send={sendMessage} />;
+  return <RecordPanel key={record} send={send} />;
 }
 
 document.title = t('panelTitle');
