@@ -1,9 +1,9 @@
 import type { Runtime } from 'webextension-polyfill';
-import { browser } from 'wxt/browser';
 import { parseCrmRecordUrl } from '@/lib/crm/hosts';
 import type { RecordRef } from '@/lib/crm/record';
 import { recordsAtUrl } from '@/lib/crm/records-at-url';
-import { readUserRules, USER_RULES_STORAGE_KEY } from '@/lib/crm/user-rules';
+import { readUserRules } from '@/lib/crm/user-rules';
+import { browserRuleScriptApi } from './user-rule-scripts';
 
 /**
  * The URL of the page a message came from, as the browser reports it, never the sender's own
@@ -32,9 +32,10 @@ export async function recordsShownAt(url: URL): Promise<RecordRef[]> {
   const builtIn = parseCrmRecordUrl(url);
   if (builtIn) return [builtIn];
   if (url.protocol !== 'https:') return [];
+  // The same rules and grants the content script's registration follows.
   const [stored, granted] = await Promise.all([
-    browser.storage.local.get(USER_RULES_STORAGE_KEY),
-    browser.permissions.getAll(),
+    browserRuleScriptApi.readRules(),
+    browserRuleScriptApi.grantedOrigins(),
   ]);
-  return recordsAtUrl(url, readUserRules(stored[USER_RULES_STORAGE_KEY]), granted.origins ?? []);
+  return recordsAtUrl(url, readUserRules(stored), granted);
 }
