@@ -54,7 +54,14 @@ export default defineConfig({
     default_locale: 'en',
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'x-for-crm@extension', strict_min_version: '128.0' } } }
-      : { key: CHROME_PUBLIC_KEY }),
+      : {
+          key: CHROME_PUBLIC_KEY,
+          // The first Chrome where web_accessible_resources' use_dynamic_url holds (Chrome 130:
+          // developer.chrome.com/blog/extension-news-october-2024, crbug.com/40151106). Before
+          // it the flag was accepted and ignored, so any page could frame the panel at its
+          // static URL; the panel's safety rests on the dynamic one.
+          minimum_chrome_version: '130',
+        }),
     action: { default_title: '__MSG_actionTitle__' },
     // Opens the popup from the keyboard; people can change it at chrome://extensions/shortcuts.
     commands: {

@@ -4,10 +4,10 @@ import { createRouter } from '@/lib/messages/router';
 import type { SenderIdentity } from '@/lib/messages/sender';
 import { database } from '@/lib/store/db';
 import { adoptLegacySettings } from '@/lib/store/settings-upgrade';
-import { setTabRecord } from '@/lib/store/tab-records';
 import { handlers } from './handlers';
 import { retryWhenOnline } from './outbox';
 import { withPolicy } from './policy-guard';
+import { forgetRecordsOfDepartedTabs } from './tab-departures';
 import { browserRuleScriptApi, watchUserRuleScripts } from './user-rule-scripts';
 
 export default defineBackground({
@@ -32,8 +32,6 @@ export default defineBackground({
     );
     browser.runtime.onMessage.addListener((message, sender) => rulesRead.then(() => route(message, sender)));
     retryWhenOnline(globalThis);
-    browser.tabs.onRemoved.addListener((tabId) => {
-      void setTabRecord(tabId, null);
-    });
+    forgetRecordsOfDepartedTabs();
   },
 });

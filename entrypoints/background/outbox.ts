@@ -1,9 +1,10 @@
 import { database } from '@/lib/store/db';
 import { Outbox } from '@/lib/x/outbox';
+import { guardPostSend } from './policy-guard';
 import { xService } from './x-service';
 
 /** The worker's one outbox: its record of sends in progress is what keeps two retries from racing. */
-export const outbox = new Outbox({ db: database, x: xService });
+export const outbox = new Outbox({ db: database, x: xService, guard: guardPostSend });
 
 /**
  * Sends the waiting posts again when the browser says the network is back. The worker may

@@ -11,6 +11,11 @@ import { coalesceRecordChanges } from './record-changes';
 import '@/components/theme.css';
 import '@/components/panel/panel.css';
 import '@/components/composer.css';
+import { panelIsPlaced } from './placement';
+import { gateWrites, watchPanelVisibility } from './write-gate';
+
+// Follow, Like, Repost and Post act only while the person can see the panel.
+const send = gateWrites(sendMessage, watchPanelVisibility(document));
 
 /**
  * Asks the content script that mounted this iframe to close it. The target origin is left
@@ -51,10 +56,15 @@ function Panel() {
   return (
     <>
       <PanelHeader onClose={closePanel} />
-      <RecordPanel key={record} send={sendMessage} />
+      <RecordPanel key={record} send={send} />
     </>
   );
 }
 
 document.title = t('panelTitle');
-render(<Panel />, document.getElementById('app') as HTMLElement);
+const root = document.getElementById('app') as HTMLElement;
+// The panel acts for its tab's record: framed anywhere else (another site, a nested frame,
+// a tab of its own), it shows and does nothing.
+void panelIsPlaced().then((placed) =>
+  render(placed ? <Panel /> : <p role="alert">{t('panelMisplaced')}</p>, root),
+);

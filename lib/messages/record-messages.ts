@@ -10,4 +10,16 @@ export const recordMessages = defineMessages({
   recordLeft: { from: ['content'], input: z.object({}).strict(), output: z.null() },
   /** The panel learns which tab it sits in, to know which record announcements are its own. */
   panelTab: { from: ['panel'], input: z.object({}).strict(), output: z.object({ tabId: z.number() }) },
+  /**
+   * The panel asks whether where it sits is its tab's CRM page: the origins of the frames
+   * around it (location.ancestorOrigins, null where the browser has none) and whether its
+   * parent is the top frame. Refused (`panel-misplaced`) anywhere else.
+   */
+  panelPlace: {
+    from: ['panel'],
+    input: z
+      .object({ ancestorOrigins: z.array(z.string().max(300)).max(20).nullable(), parentIsTop: z.boolean() })
+      .strict(),
+    output: z.null(),
+  },
 });

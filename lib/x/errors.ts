@@ -11,6 +11,8 @@ export type XProblem =
   | 'x-unavailable'
   | 'offline'
   | 'budget'
+  /** The account the person chose to act as was disabled or deleted: nothing is sent as another. */
+  | 'account-unavailable'
   /** X already has this text from this account (403 "duplicate content"): for a post, it is sent. */
   | 'duplicate'
   | 'refused';

@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { t } from '../i18n';
-import { actingAccount } from '../store/accounts';
+import { HandlerError } from '../messages/router';
 import {
   deleteOutboxItem,
   getOutboxItem,
@@ -14,6 +14,7 @@ import type { OutboxItem, XCrmDb } from '../store/schema';
 import { toXError, XError } from './errors';
 import { measurePost } from './post-length';
 import type { XOwnPost } from './service';
+import { writingAccount } from './writing-account';
 
 /** What the outbox needs from X: posting, and reading the account's own latest posts. */
 export interface OutboxX {
@@ -91,6 +92,11 @@ export class Outbox {
       db: () => Promise<IDBPDatabase<XCrmDb>>;
       x: OutboxX;
       now?: () => number;
+      /**
+       * Asked right before every send, first or retried; throws a HandlerError with the
+       * reason when the post may not go out now (the organisation's policy).
+       */
+      guard?: () => Promise<void>;
     },
   ) {}
 
@@ -104,8 +110,10 @@ export class Outbox {
     const length = measurePost(text);
     if (!length.valid) throw new XError('refused', t('postInvalid'));
     const db = await this.deps.db();
-    // The account is fixed now: a retry must check and post as the same one, whatever the default becomes.
-    const account = await actingAccount(db, request.accountId);
+    await this.deps.guard?.();
+    // The account is fixed now: a retry must check and post as the same one, whatever the
+    // default becomes. A chosen account that is disabled or gone refuses the post here.
+    const account = await writingAccount(db, request.accountId);
     const accountId = account?.xUserId ?? request.accountId;
     const startedAt = this.now();
     const item: OutboxItem = {
@@ -184,9 +192,18 @@ export class Outbox {
     const db = await this.deps.db();
     const item = await getOutboxItem(db, id);
     if (!item) throw new XError('refused', t('outboxGone'));
-    const account = await actingAccount(db, item.accountId);
-    const handle = account?.handle ?? '';
     const attemptAt = this.now();
+    // The same checks as a first send, made now: a post queued under another policy, or as an
+    // account since disabled, waits with the reason instead of going out.
+    let account: Awaited<ReturnType<typeof writingAccount>>;
+    try {
+      await this.deps.guard?.();
+      account = await writingAccount(db, item.accountId);
+    } catch (error) {
+      if (error instanceof HandlerError) return this.wait(db, item, error.message, attemptAt);
+      throw error;
+    }
+    const handle = account?.handle ?? '';
     // Every item here failed unclearly: look at X before posting, and post only if it is not there.
     let mine: XOwnPost[];
     try {

@@ -22,6 +22,7 @@ import {
 } from './prices';
 import { RateLimits } from './rate-limits';
 import { recordUsage, spentOn, utcDay } from './usage';
+import { writingAccount } from './writing-account';
 
 export type { XPost } from './post-view';
 
@@ -128,11 +129,17 @@ export class XService {
     return (await this.options.freshness?.()) ?? { profileMs: 24 * HOUR, postsMs: 15 * 60 * 1000 };
   }
 
-  /** The client for the acting account, or an error saying what is missing. */
-  async clientFor(accountId?: string | null): Promise<{ client: TwitterApi; account: Account }> {
+  /**
+   * The client for the acting account, or an error saying what is missing. A write goes out
+   * only as the chosen account (see writingAccount): never as the default in its place.
+   */
+  async clientFor(
+    accountId?: string | null,
+    forWrite = false,
+  ): Promise<{ client: TwitterApi; account: Account }> {
     const db = await this.options.db();
     const keys = await effectiveAppKeys(db);
-    const account = await actingAccount(db, accountId);
+    const account = forWrite ? await writingAccount(db, accountId) : await actingAccount(db, accountId);
     if (!account) throw new XError('needs-sign-in', t('xNoAccount'));
     if (account.needsSignIn) throw new XError('needs-sign-in', t('xNeedsSignIn'));
     const gate = this.limits.gateFor(account.xUserId);
@@ -229,7 +236,7 @@ export class XService {
     bill: (result: T, account: Account) => Bill | Bill[],
   ): Promise<T> {
     if (kind === 'read') await this.checkBudget();
-    const { client, account } = await this.clientFor(accountId);
+    const { client, account } = await this.clientFor(accountId, kind === 'write');
     let result: T;
     try {
       result = await work(client, account);

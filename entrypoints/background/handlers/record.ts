@@ -3,7 +3,10 @@ import { t } from '@/lib/i18n';
 import type { RecordChanged } from '@/lib/messages/record-events';
 import type { recordMessages } from '@/lib/messages/record-messages';
 import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
-import { setTabRecord } from '@/lib/store/tab-records';
+import { sameRecordRef } from '@/lib/crm/records-at-url';
+import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
+import { panelIsOnItsRecord } from '../panel-place';
+import { recordsShownAt, senderPageUrl } from '../tab-page';
 
 /** The CRM tab a content script or panel message came from. */
 export function tabOf(context: HandlerContext): number {
@@ -21,8 +24,16 @@ function announce(tabId: number) {
 /** Answers about the record each CRM tab shows. */
 export const recordHandlers: HandlersFor<typeof recordMessages> = {
   async recordDetected(record, context) {
-    await setTabRecord(tabOf(context), record);
-    announce(tabOf(context));
+    const tabId = tabOf(context);
+    // A content script reports what it read, but the browser says where it runs: a record the
+    // sender's own URL does not name is someone else's (a forged or stale report) and is
+    // refused, leaving the tab's record as it was. The stored URL is the page's, never the report's.
+    const url = senderPageUrl(context.sender);
+    const shown = url ? await recordsShownAt(url) : [];
+    if (!url || !shown.some((ref) => sameRecordRef(ref, record)))
+      throw new HandlerError('record-not-on-page', t('errorRecordNotOnPage'));
+    await setTabRecord(tabId, { ...record, url: url.href });
+    announce(tabId);
     return null;
   },
   async recordLeft(_input, context) {
@@ -32,5 +43,11 @@ export const recordHandlers: HandlersFor<typeof recordMessages> = {
   },
   async panelTab(_input, context) {
     return { tabId: tabOf(context) };
+  },
+  async panelPlace({ ancestorOrigins, parentIsTop }, context) {
+    const record = await getTabRecord(tabOf(context));
+    const place = { ancestorOrigins, parentIsTop, recordUrl: record?.url, tabUrl: context.sender.tab?.url };
+    if (!panelIsOnItsRecord(place)) throw new HandlerError('panel-misplaced', t('panelMisplaced'));
+    return null;
   },
 };

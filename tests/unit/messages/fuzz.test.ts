@@ -45,6 +45,10 @@ const record: CrmRecord = {
   twitterField: '@maria_acme',
 };
 
+/** True when `reported` is the record the sender's URL names (the one `record` is). */
+const namesSenderRecord = (reported: CrmRecord) =>
+  (['crm', 'tenant', 'type', 'id'] as const).every((key) => reported[key] === record[key]);
+
 /** Valid inputs for every message, so mutations start from something that would pass the schema. */
 const SAMPLES: Partial<Record<MessageName, unknown>> = {
   recordDetected: record,
@@ -323,12 +327,16 @@ describe(`${MESSAGES.toLocaleString('en')} hostile messages from a content scrip
       }
       const envelope = message as { name?: unknown; input?: unknown } | null;
       const name = typeof envelope?.name === 'string' ? envelope.name : '';
+      const parsed = CONTENT_MESSAGES.has(name as MessageName)
+        ? protocol[name as MessageName].input.safeParse(envelope?.input)
+        : undefined;
       const isOwn =
-        CONTENT_MESSAGES.has(name as MessageName) &&
+        parsed?.success === true &&
         Object.keys(envelope ?? {})
           .sort()
           .join() === 'input,name' &&
-        protocol[name as MessageName].input.safeParse(envelope?.input).success;
+        // A record is kept only when it is the one the sender's URL names.
+        (name !== 'recordDetected' || namesSenderRecord(parsed.data as CrmRecord));
       if (isOwn) {
         // Its own page's settings are the one answer with a value; no rule is for this host.
         const value = name === 'pageSettings' ? { disabledCrms: [], rules: [] } : null;
@@ -337,7 +345,10 @@ describe(`${MESSAGES.toLocaleString('en')} hostile messages from a content scrip
         if (name === 'recordDetected') {
           // What is kept is the parsed record: unknown keys (__proto__ included) are dropped.
           const stored = (await fakeBrowser.storage.session.get(`tab-record:${TAB}`))[`tab-record:${TAB}`];
-          expect(stored).toEqual(protocol.recordDetected.input.parse(envelope?.input));
+          expect(stored).toEqual({
+            ...protocol.recordDetected.input.parse(envelope?.input),
+            url: fromZoho.url,
+          });
           expect(Object.keys(stored as object).every((key) => key in record)).toBe(true);
         }
       } else {

@@ -1,0 +1,38 @@
+import { browser } from 'wxt/browser';
+import { sameRecordRef } from '@/lib/crm/records-at-url';
+import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
+import { recordsShownAt } from './tab-page';
+
+/**
+ * Forgets a tab's record once the tab no longer shows it: closed, or navigated anywhere its
+ * URL does not name that record (another site, a list view, another record). A panel or
+ * message from that tab then finds no record to act on. The tab's URL is withheld on sites
+ * the extension has no access to, and that alone means the tab left the CRM.
+ */
+export function forgetRecordsOfDepartedTabs(): void {
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void setTabRecord(tabId, null);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url === undefined && change.status !== 'loading') return;
+    void forgetUnlessShown(tabId, tab.url).catch((error: unknown) =>
+      console.warn('X for CRM: could not update the tab’s record', error),
+    );
+  });
+}
+
+async function forgetUnlessShown(tabId: number, href: string | undefined): Promise<void> {
+  const stored = await getTabRecord(tabId);
+  if (!stored) return;
+  let url: URL | undefined;
+  try {
+    url = href ? new URL(href) : undefined;
+  } catch {
+    url = undefined;
+  }
+  const shown = url ? await recordsShownAt(url) : [];
+  if (shown.some((ref) => sameRecordRef(ref, stored))) return;
+  // The content script may have reported the tab's next record meanwhile: leave that one be.
+  const current = await getTabRecord(tabId);
+  if (current && sameRecordRef(current, stored)) await setTabRecord(tabId, null);
+}
