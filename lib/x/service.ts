@@ -11,6 +11,7 @@ import { toXError, XError } from './errors';
 import { toPerson, USER_FIELDS, type XPerson } from './people';
 import { PEOPLE_PAGE_SIZE, PRICE_USD, postPrice } from './prices';
 import { RateLimits } from './rate-limits';
+import { linksOf, type XLink } from './same-post';
 import { recordUsage, spentOn, utcDay } from './usage';
 
 /** A post as the panel shows it. */
@@ -35,6 +36,8 @@ export interface XOwnPost {
   id: string;
   text: string;
   createdAt: string | null;
+  /** The post's links as X made them (`entities.urls`): t.co `url` and `expandedUrl`. */
+  links: XLink[];
 }
 
 const TWEET_FIELDS = ['created_at', 'public_metrics', 'entities'] as const;
@@ -475,13 +478,14 @@ export class XService {
       async (client, account) => {
         const timeline = await client.v2.userTimeline(account.xUserId, {
           max_results: 10,
-          'tweet.fields': ['created_at'],
+          'tweet.fields': ['created_at', 'entities'],
           exclude: ['retweets'],
         });
         return (timeline.tweets ?? []).map((tweet) => ({
           id: tweet.id,
           text: String(tweet.text ?? ''),
           createdAt: tweet.created_at ?? null,
+          links: linksOf(tweet.entities?.urls),
         }));
       },
       (posts) => ({
