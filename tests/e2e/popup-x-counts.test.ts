@@ -55,6 +55,26 @@ describe('the popup composer counts what X counts', () => {
   });
 });
 
+describe('the outbox knows a post is on X through X’s link entities', () => {
+  it('does not send again a post whose schemeless link X shortened to t.co', async () => {
+    const words = 'Slides from today: acme.io/q3-deck';
+    run.x.faults.failNext('POST /2/tweets', 503, 1);
+    const page = await openPopup();
+    await page.type('textarea', words);
+    await page.locator('::-p-aria(Post)').click();
+    await page.waitForSelector('::-p-aria(Outbox)');
+    // X did make it (the 503 came after): X's copy reads "Slides from today: https://t.co/…".
+    const made = run.x.state.createPost({ authorId: SAM, text: words, at: run.x.clock.now() });
+    expect(made.text).toMatch(/^Slides from today: https:\/\/t\.co\/\w+$/);
+    const postsBefore = run.x.callsTo('POST /2/tweets').length;
+    await page.locator(`::-p-aria(Retry sending: ${words})`).click();
+    await page.waitForSelector('::-p-text(X already had this post, so it was not sent again.)');
+    expect(run.x.callsTo('POST /2/tweets').length).toBe(postsBefore);
+    expect(samPostsWith('Slides from today:')).toHaveLength(1);
+    await page.close();
+  });
+});
+
 describe('the popup and X’s 24-hour posting cap', () => {
   it('says "posting limit reached" until the cap resets, 20 hours away, and sends nothing more to X', async () => {
     const before = run.x.callsTo('POST /2/tweets').length;
