@@ -1,4 +1,5 @@
 import type { SingleTwitterRateLimit, TwitterRateLimit } from 'twitter-api-v2';
+import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { XError } from './errors';
 import { formatUntil } from './limit-time';
@@ -8,6 +9,35 @@ interface Window {
   /** Epoch ms when the window resets. */
   reset: number;
 }
+
+/** Where spent limits are kept between runs of the worker: `[key, window]` pairs. */
+export interface SpentLimitStore {
+  load(): Promise<[string, Window][]>;
+  save(spent: [string, Window][]): Promise<void>;
+}
+
+const SPENT_KEY = 'xSpentLimits';
+
+/**
+ * storage.session: it outlives a stopped service worker (so a 24-hour cap is still known
+ * when the worker starts again an hour later) and, by default, no content script can read it.
+ */
+export const sessionLimitStore: SpentLimitStore = {
+  async load() {
+    const stored = (await browser.storage.session.get(SPENT_KEY))[SPENT_KEY];
+    if (!Array.isArray(stored)) return [];
+    return stored.filter(
+      (entry): entry is [string, Window] =>
+        Array.isArray(entry) &&
+        typeof entry[0] === 'string' &&
+        typeof entry[1]?.remaining === 'number' &&
+        typeof entry[1]?.reset === 'number',
+    );
+  },
+  async save(spent) {
+    await browser.storage.session.set({ [SPENT_KEY]: spent });
+  },
+};
 
 /** The endpoint whose limits X words as a posting limit. */
 const CREATE_POST = 'POST /2/tweets';
@@ -23,8 +53,32 @@ const CREATE_POST = 'POST /2/tweets';
  */
 export class RateLimits {
   private readonly windows = new Map<string, Window>();
+  private restored: Promise<void> | null = null;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly store: SpentLimitStore | null = null,
+  ) {}
+
+  /** Resolves once the limits spent in an earlier run of the worker are known again. */
+  ready(): Promise<void> {
+    this.restored ??= (this.store?.load() ?? Promise.resolve([])).then(
+      (spent) => {
+        for (const [key, window] of spent) if (!this.windows.has(key)) this.windows.set(key, window);
+      },
+      // Without the stored limits, X's next 429 teaches them again.
+      () => undefined,
+    );
+    return this.restored;
+  }
+
+  /** Keeps the limits that are spent now, so a restarted worker does not send before their reset. */
+  private persist(): void {
+    if (!this.store) return;
+    const now = this.now();
+    const spent = [...this.windows].filter(([, window]) => window.remaining <= 0 && window.reset > now);
+    this.store.save(spent).catch(() => undefined);
+  }
 
   /** The keys of the windows that apply to one account's calls to one endpoint. */
   private keys(accountId: string, endpoint: string) {
@@ -53,6 +107,7 @@ export class RateLimits {
     if (refused && this.blockedUntil(accountId, endpoint) === null) {
       this.windows.set(keys.window, { remaining: 0, reset: rateLimit.reset * 1000 });
     }
+    this.persist();
   }
 
   /** The gate for one account's client. */

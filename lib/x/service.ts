@@ -10,7 +10,7 @@ import { createXClient, type XFetch } from './client';
 import { toXError, XError } from './errors';
 import { toPerson, USER_FIELDS, type XPerson } from './people';
 import { PEOPLE_PAGE_SIZE, PRICE_USD, postPrice } from './prices';
-import { RateLimits } from './rate-limits';
+import { RateLimits, type SpentLimitStore } from './rate-limits';
 import { linksOf, type XLink } from './same-post';
 import { recordUsage, spentOn, utcDay } from './usage';
 
@@ -67,6 +67,8 @@ export interface XServiceOptions {
   freshness?: () => Promise<{ profileMs: number; postsMs: number }>;
   /** The daily budget in USD (manager or policy), or null for none. */
   dailyBudget?: () => Promise<number | null>;
+  /** Where spent rate limits outlive the worker; none keeps them in memory only. */
+  limitStore?: SpentLimitStore;
 }
 
 /** A post found by a search, with its author. */
@@ -97,7 +99,7 @@ export class XService {
   readonly cache: XCache;
 
   constructor(private readonly options: XServiceOptions) {
-    this.limits = new RateLimits(options.now);
+    this.limits = new RateLimits(options.now, options.limitStore ?? null);
     this.cache = new XCache(options.db, options.now);
   }
 
@@ -112,6 +114,7 @@ export class XService {
     const account = await actingAccount(db, accountId);
     if (!account) throw new XError('needs-sign-in', t('xNoAccount'));
     if (account.needsSignIn) throw new XError('needs-sign-in', t('xNeedsSignIn'));
+    await this.limits.ready();
     const gate = this.limits.gateFor(account.xUserId);
     if (account.oauth1) {
       if (!keys) throw new XError('keys-missing', t('xKeysMissing'));

@@ -8,6 +8,7 @@ import { saveAppKeys } from '@/lib/store/app-keys';
 import { openDatabase } from '@/lib/store/db';
 import { XError } from '@/lib/x/errors';
 import { formatUntil } from '@/lib/x/limit-time';
+import { sessionLimitStore } from '@/lib/x/rate-limits';
 import { XService } from '@/lib/x/service';
 import { endpointOf, rateLimitOf } from '@/lib/x/transport/fetch-plugin';
 import { type FakeX, startFakeX } from '../../fake-x';
@@ -106,6 +107,29 @@ describe('a spent 24-hour posting cap', () => {
       expect(x.callsTo(CREATE_POST)).toHaveLength(2);
     },
   );
+
+  it('is still known by a worker started again later, which sends nothing before the reset', async () => {
+    x.limits.setDaily({ endpoint: CREATE_POST, scope: 'user', remaining: 0, resetInMs: 20 * HOUR });
+    let now = Date.now();
+    const first = new XService({
+      db: async () => db,
+      fetch: emulatorFetch(x),
+      now: () => now,
+      limitStore: sessionLimitStore,
+    });
+    await failure(first.post('Before the worker stopped', null, false));
+    // The worker is stopped; an hour later a new one starts with a new service.
+    now += HOUR;
+    const restarted = new XService({
+      db: async () => db,
+      fetch: emulatorFetch(x),
+      now: () => now,
+      limitStore: sessionLimitStore,
+    });
+    const limited = await failure(restarted.post('After it started again', null, false));
+    expect(limited.message).toMatch(/^Posting limit reached until /);
+    expect(x.callsTo(CREATE_POST)).toHaveLength(1);
+  });
 
   it("the app's cap closes posting for every account signed in with the same keys", async () => {
     const alex = await addAccount('alexseller', false);
