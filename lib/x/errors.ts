@@ -1,6 +1,7 @@
-import { ApiRequestError, ApiResponseError } from 'twitter-api-v2';
+import { ApiRequestError, ApiResponseError, type TwitterRateLimit } from 'twitter-api-v2';
 import { t } from '../i18n';
 import { HandlerError } from '../messages/router';
+import { formatUntil } from './limit-time';
 
 /** What went wrong with X, in terms of what the user can do about it. */
 export type XProblem =
@@ -29,8 +30,17 @@ export class XError extends HandlerError {
   }
 }
 
-const clock = (epochMs: number) =>
-  new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+/**
+ * When a 429 ends, in epoch seconds: the latest reset among the limits the answer shows
+ * spent (a 24-hour cap outlasts the 15-minute window), else the window's, else 15 minutes.
+ */
+function latestSpentReset(rateLimit: TwitterRateLimit | undefined): number {
+  const spent = [rateLimit, rateLimit?.day, rateLimit?.userDay].filter(
+    (limit) => limit !== undefined && limit.remaining <= 0,
+  );
+  if (spent.length) return Math.max(...spent.map((limit) => limit?.reset ?? 0));
+  return rateLimit?.reset ?? Math.ceil(Date.now() / 1000) + 900;
+}
 
 /** The detail X gave, when it gave one we can show (problem JSON or v1 errors). */
 function detailOf(data: unknown): string {
@@ -48,8 +58,8 @@ export function toXError(error: unknown): XError {
     const status = error.code;
     if (status === 401) return new XError('needs-sign-in', t('xNeedsSignIn'));
     if (status === 429) {
-      const reset = (error.rateLimit?.reset ?? Math.ceil(Date.now() / 1000) + 900) * 1000;
-      return new XError('rate-limited', t('xRateLimited', clock(reset)), reset);
+      const reset = latestSpentReset(error.rateLimit) * 1000;
+      return new XError('rate-limited', t('xRateLimited', formatUntil(reset, Date.now())), reset);
     }
     if (status >= 500) return new XError('x-unavailable', t('xUnavailable'));
     const detail = detailOf(error.data);

@@ -13,6 +13,7 @@ import {
 import type { OutboxItem, XCrmDb } from '../store/schema';
 import { toXError, XError } from './errors';
 import { measurePost } from './post-length';
+import { isSamePost } from './same-post';
 import type { XOwnPost } from './service';
 import { writingAccount } from './writing-account';
 
@@ -56,21 +57,6 @@ const CLOCK_SKEW_MS = 2 * 60_000;
 
 /** Failures after which the post may or may not have reached X: the request went out, no clear answer came back. */
 const UNCLEAR: ReadonlySet<string> = new Set(['offline', 'x-unavailable']);
-
-/**
- * Text as X gives it back, made comparable with what was sent: X answers with its links
- * shortened to t.co and with &, < and > escaped, so links and entities are set aside.
- */
-export function comparableText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/https?:\/\/\S+/gi, '🔗')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 export const postUrl = (handle: string, id: string) =>
   `https://x.com/${encodeURIComponent(handle)}/status/${encodeURIComponent(id)}`;
@@ -212,13 +198,12 @@ export class Outbox {
       // Without X's answer nothing is sent: the post waits, whatever kept the check from X.
       return this.wait(db, item, toXError(error).message, attemptAt);
     }
-    const wanted = comparableText(item.text);
     const since = item.firstAttemptAt - CLOCK_SKEW_MS;
     const found = mine.find(
       (post) =>
-        comparableText(post.text) === wanted &&
         post.createdAt !== null &&
-        Date.parse(post.createdAt) >= since,
+        Date.parse(post.createdAt) >= since &&
+        isSamePost(item.text, post.text, post.links),
     );
     if (found) {
       await concluded(db, id);

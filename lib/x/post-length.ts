@@ -1,3 +1,5 @@
+import ianaTlds from 'tlds';
+
 /**
  * A post's length as X counts it (twitter-text configuration v3), so the composer can say
  * exactly how much is left and where the text stops fitting, before anything is sent.
@@ -120,36 +122,13 @@ function emojiPattern(): RegExp {
  * Finding URLs as X does: with or without a scheme, ended where a reader would end them.
  * ------------------------------------------------------------------------------------- */
 
-/** Country-code top-level domains: X links `example.de` without a scheme for every one. */
-const COUNTRY_TLDS =
-  'ac ad ae af ag ai al am an ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bl bm bn bo bq br bs ' +
-  'bt bv bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg eh ' +
-  'er es et eu fi fj fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht ' +
-  'hu id ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt ' +
-  'lu lv ly ma mc md me mf mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no ' +
-  'np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sj ' +
-  'sk sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm tn to tp tr tt tv tw tz ua ug uk um ' +
-  'us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw';
-
-/** Internationalised country-code domains (IANA), written in their own scripts. */
-const COUNTRY_TLDS_IDN =
-  'рф укр срб мон мкд бел бг қаз ею ελ ευ հայ გე 中国 中國 香港 澳門 台湾 台灣 新加坡 한국 ไทย ລາວ ලංකා ' +
-  'भारत भारतम् भारोत ভারত ভাৰত বাংলা ਭਾਰਤ ભારત ଭାରତ இந்தியா இலங்கை சிங்கப்பூர் భారత్ ಭಾರತ ഭാരതം ' +
-  'مصر قطر عمان عراق تونس سودان سورية فلسطين ایران امارات المغرب السعودية الجزائر البحرين الاردن ' +
-  'پاکستان مليسيا موريتانيا بھارت بارت ڀارت';
-
 /**
- * The generic top-level domains people actually write. X knows over a thousand; a name
- * missing here is only linked by us when written with https://.
+ * Every top-level domain in IANA's root zone (the `tlds` package, which follows IANA's list
+ * at https://data.iana.org/TLD/tlds-alpha-by-domain.txt), in Unicode form for the
+ * internationalised ones, as X writes them in twitter-text's list. X links a name on any of
+ * them, with or without https://, so a hand-picked list left links uncounted and unpriced.
  */
-const GENERIC_TLDS =
-  'com net org info biz edu gov mil int name pro aero coop museum mobi asia jobs tel travel cat post ' +
-  'app dev page blog shop store online site website tech xyz club cloud news live link click email ' +
-  'design agency art studio media network digital group company solutions services systems global ' +
-  'world today life space top win vip fun law marketing social team wiki zone io ai ' +
-  'academy center events finance health money photo photos pics software support tools video works';
-
-const KNOWN_TLDS = new Set(`${GENERIC_TLDS} ${COUNTRY_TLDS} ${COUNTRY_TLDS_IDN}`.split(' '));
+const KNOWN_TLDS: ReadonlySet<string> = new Set(ianaTlds.map((name) => name.toLowerCase()));
 
 /** Whether a link ending in `.name` is recognised without https:// (punycode names always are). */
 export function isKnownTopLevelDomain(name: string): boolean {

@@ -20,7 +20,8 @@ import {
   postPrice,
   readUnitPrice,
 } from './prices';
-import { RateLimits } from './rate-limits';
+import { RateLimits, type SpentLimitStore } from './rate-limits';
+import { linksOf, type XLink } from './same-post';
 import { recordUsage, spentOn, utcDay } from './usage';
 import { writingAccount } from './writing-account';
 
@@ -38,6 +39,8 @@ export interface XOwnPost {
   id: string;
   text: string;
   createdAt: string | null;
+  /** The post's links as X made them (`entities.urls`): t.co `url` and `expandedUrl`. */
+  links: XLink[];
 }
 
 /**
@@ -91,6 +94,8 @@ export interface XServiceOptions {
   freshness?: () => Promise<{ profileMs: number; postsMs: number }>;
   /** The daily budget in USD (manager or policy), or null for none. */
   dailyBudget?: () => Promise<number | null>;
+  /** Where spent rate limits outlive the worker; none keeps them in memory only. */
+  limitStore?: SpentLimitStore;
 }
 
 /** A post found by a search, with its author. */
@@ -121,7 +126,7 @@ export class XService {
   readonly cache: XCache;
 
   constructor(private readonly options: XServiceOptions) {
-    this.limits = new RateLimits(options.now);
+    this.limits = new RateLimits(options.now, options.limitStore ?? null);
     this.cache = new XCache(options.db, options.now);
   }
 
@@ -142,6 +147,7 @@ export class XService {
     const account = forWrite ? await writingAccount(db, accountId) : await actingAccount(db, accountId);
     if (!account) throw new XError('needs-sign-in', t('xNoAccount'));
     if (account.needsSignIn) throw new XError('needs-sign-in', t('xNeedsSignIn'));
+    await this.limits.ready();
     const gate = this.limits.gateFor(account.xUserId);
     if (account.oauth1) {
       if (!keys) throw new XError('keys-missing', t('xKeysMissing'));
@@ -526,7 +532,7 @@ export class XService {
       async (client, account) => {
         const timeline = await client.v2.userTimeline(account.xUserId, {
           max_results: 10,
-          'tweet.fields': ['created_at'],
+          'tweet.fields': ['created_at', 'entities'],
           exclude: ['retweets'],
         });
         return (timeline.tweets ?? []).map((tweet) => ({
@@ -534,6 +540,7 @@ export class XService {
           // X sends `text` escaped; the outbox compares it with what was typed.
           text: unescapeX(String(tweet.text ?? '')),
           createdAt: tweet.created_at ?? null,
+          links: linksOf(tweet.entities?.urls),
         }));
       },
       (posts, account) => this.readPosts(posts, isOwnedRead(account, account.xUserId)),

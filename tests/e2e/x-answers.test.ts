@@ -82,12 +82,12 @@ describe('the panel on a Zoho lead associated with @acme_news', () => {
 
   it('shows a t.co link by its display URL, pointing to the expanded URL with it as title', async () => {
     const post = await shown(await itemWith(panel, 'ol.posts', 'Read our report'));
-    expect(post.text).toContain('Read our report acme.example/report-2026');
+    expect(post.text).toContain('Read our report acme.io/report-2026');
     expect(post.text).not.toContain('t.co');
     expect(post.links[0]).toEqual({
-      text: 'acme.example/report-2026',
-      href: 'https://acme.example/report-2026',
-      title: 'https://acme.example/report-2026',
+      text: 'acme.io/report-2026',
+      href: 'https://acme.io/report-2026',
+      title: 'https://acme.io/report-2026',
     });
   });
 
@@ -188,14 +188,14 @@ describe('the popup search', () => {
     expect(results.length).toBeGreaterThanOrEqual(4);
     const all = results.join('\n');
     expect(all).toContain(QA);
-    expect(all).toContain('Read our report acme.example/report-2026');
+    expect(all).toContain('Read our report acme.io/report-2026');
     expect(all).toContain('#warehouse');
     expect(all).not.toContain('&amp;');
     expect(all).not.toContain('Reposted by');
-    const link = await popup.$eval('ol.search-results a[title="https://acme.example/report-2026"]', (a) =>
+    const link = await popup.$eval('ol.search-results a[title="https://acme.io/report-2026"]', (a) =>
       a.getAttribute('href'),
     );
-    expect(link).toBe('https://acme.example/report-2026');
+    expect(link).toBe('https://acme.io/report-2026');
   });
 
   it('shows a repost, when asked for with is:retweet, as its original marked reposted by', async () => {

@@ -68,8 +68,8 @@ describe('links', () => {
     expect(url).toMatchObject({
       start: 16,
       end: 39,
-      expanded_url: 'https://acme.example/report-2026',
-      display_url: 'acme.example/report-2026',
+      expanded_url: 'https://acme.io/report-2026',
+      display_url: 'acme.io/report-2026',
     });
     expect(slice(data.text, url ?? { start: 0, end: 0 })).toBe(url?.url);
   });
@@ -94,7 +94,7 @@ describe('long posts', () => {
     const { data } = await client.v2.singleTweet(post.id, { 'tweet.fields': ['note_tweet'] });
     expect(data.note_tweet?.text).toBe(post.text);
     const entities = data.note_tweet?.entities;
-    expect(entities?.urls?.[0]?.expanded_url).toBe('https://acme.example/blog/spring-tour-2026');
+    expect(entities?.urls?.[0]?.expanded_url).toBe('https://acme.io/blog/spring-tour-2026');
     expect(slice(post.text, entities?.hashtags?.[0] ?? { start: 0, end: 0 })).toBe('#warehouse');
   });
 

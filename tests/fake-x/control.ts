@@ -49,6 +49,25 @@ function applyFaults(fake: FakeX, body: Body): void {
     const limit = numberOf(rateLimit, 'limit');
     if (endpoint && limit !== undefined) fake.limits.set(endpoint, limit, numberOf(rateLimit, 'windowMs'));
   }
+  const dailyCap = objectOf(body, 'dailyCap');
+  if (dailyCap) {
+    const endpoint = stringOf(dailyCap, 'endpoint');
+    const scope = stringOf(dailyCap, 'scope');
+    if (endpoint && (scope === 'user' || scope === 'app')) {
+      const limit = numberOf(dailyCap, 'limit');
+      const remaining = numberOf(dailyCap, 'remaining');
+      const resetInMs = numberOf(dailyCap, 'resetInMs');
+      const userId = stringOf(dailyCap, 'userId');
+      fake.limits.setDaily({
+        endpoint,
+        scope,
+        ...(limit === undefined ? {} : { limit }),
+        ...(remaining === undefined ? {} : { remaining }),
+        ...(resetInMs === undefined ? {} : { resetInMs }),
+        ...(userId === undefined ? {} : { userId }),
+      });
+    }
+  }
 }
 
 function snapshot(fake: FakeX): Body {
@@ -91,7 +110,11 @@ export function handleControl(ctx: RequestContext, fake: FakeX): Reply {
     case 'GET /__fakex/calls':
       return json(fake.calls);
     case 'POST /__fakex/faults':
-      applyFaults(fake, body);
+      try {
+        applyFaults(fake, body);
+      } catch (error) {
+        return json({ error: (error as Error).message }, 400);
+      }
       return json({ ok: true });
     case 'DELETE /__fakex/faults':
       fake.faults.clear();

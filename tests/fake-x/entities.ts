@@ -1,6 +1,10 @@
-// Text processing as X does it on write: URLs are wrapped in t.co links, and entities list
-// mentions, hashtags and URLs with start/end offsets counted in Unicode code points.
+// Text processing as X does it on write: every link X would link (with or without a scheme)
+// is wrapped in a t.co link, and entities list mentions, hashtags and URLs with start/end
+// offsets counted in Unicode code points. Links are found by twitter-text, X's own extractor,
+// kept on the top-level domains of IANA's list today (the tlds package).
 import { createHash } from 'node:crypto';
+import ianaTlds from 'tlds';
+import twitterText from 'twitter-text';
 import type {
   TweetEntitiesV2,
   TweetEntityHashtagV2,
@@ -8,7 +12,6 @@ import type {
   TweetEntityUrlV2,
 } from 'twitter-api-v2';
 
-const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)'\]]/gu;
 const MENTION_PATTERN = /(?<![\p{L}\p{N}_@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])/gu;
 const HASHTAG_PATTERN = /(?<![\p{L}\p{N}_&#])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu;
 const TCO_PREFIX = 'https://t.co/';
@@ -27,15 +30,49 @@ export function displayUrl(url: string): string {
   return bare.length > 26 ? `${bare.slice(0, 26)}…` : bare;
 }
 
-/** Replace every URL by its t.co link; returns the stored text and the original URL of each link. */
+const IANA_TLDS = new Set(ianaTlds.map((name) => name.toLowerCase()));
+
+interface Link {
+  /** UTF-16 offsets in the text. */
+  start: number;
+  end: number;
+  url: string;
+}
+
+/**
+ * Where X sees links in `text`: twitter-text's extraction with and without a scheme, less
+ * links on top-level domains IANA has retired since twitter-text 3.1.0 was published.
+ * Top-level domains delegated after it (.music, .spa…) are not linked here, unlike on X.
+ */
+export function findLinks(text: string): Link[] {
+  return twitterText
+    .extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: true })
+    .map(({ url, indices: [start, end] }) => ({ url, start, end }))
+    .filter(({ url }) => {
+      const host = url.replace(/^https?:\/\//i, '').split(/[/:?#]/)[0] ?? '';
+      const tld = (host.split('.').pop() ?? '').toLowerCase();
+      return IANA_TLDS.has(tld) || tld.startsWith('xn--');
+    });
+}
+
+/** What X puts in `expanded_url`: the link as written, with http:// added when it had no scheme. */
+export function expandedUrlOf(written: string): string {
+  return /^https?:\/\//i.test(written) ? written : `http://${written}`;
+}
+
+const isTco = (url: string) => /^https?:\/\/t\.co\//i.test(url);
+
+/** Replace every link by its t.co link; returns the stored text and the expanded URL of each link. */
 export function shortenUrls(text: string): { text: string; expanded: Map<string, string> } {
   const expanded = new Map<string, string>();
-  const shortened = text.replace(URL_PATTERN, (url) => {
-    if (url.startsWith(TCO_PREFIX)) return url;
-    const tco = tcoFor(url);
-    expanded.set(tco, url);
-    return tco;
-  });
+  let shortened = text;
+  for (const link of findLinks(text).reverse()) {
+    if (isTco(link.url)) continue;
+    const target = expandedUrlOf(link.url);
+    const tco = tcoFor(target);
+    expanded.set(tco, target);
+    shortened = shortened.slice(0, link.start) + tco + shortened.slice(link.end);
+  }
   return { text: shortened, expanded };
 }
 
@@ -55,10 +92,10 @@ export type ComputedEntities = Partial<Pick<TweetEntitiesV2, 'urls' | 'hashtags'
 
 export function computeEntities(text: string, lookups: EntityLookups): ComputedEntities {
   const urls: TweetEntityUrlV2[] = [];
-  for (const match of text.matchAll(URL_PATTERN)) {
-    const start = codePointOffset(text, match.index);
-    const url = match[0];
-    const expanded = lookups.expandedUrl(url) ?? url;
+  for (const link of findLinks(text)) {
+    const start = codePointOffset(text, link.start);
+    const url = link.url;
+    const expanded = lookups.expandedUrl(url) ?? expandedUrlOf(url);
     urls.push({
       start,
       end: start + Array.from(url).length,
@@ -97,10 +134,11 @@ export function computeEntities(text: string, lookups: EntityLookups): ComputedE
 export function weightedLength(text: string): number {
   const normalized = text.normalize('NFC');
   let length = 0;
-  const withoutUrls = normalized.replace(URL_PATTERN, () => {
+  let withoutUrls = normalized;
+  for (const link of findLinks(normalized).reverse()) {
     length += 23;
-    return '';
-  });
+    withoutUrls = withoutUrls.slice(0, link.start) + withoutUrls.slice(link.end);
+  }
   for (const char of withoutUrls) {
     const cp = char.codePointAt(0) ?? 0;
     const light =

@@ -68,6 +68,68 @@ describe('rate limits', () => {
   });
 });
 
+describe('24-hour caps', () => {
+  const HOUR = 60 * 60_000;
+
+  it('sends the per-user and per-app 24-hour headers on creating posts, as twitter-api-v2 reads them', async () => {
+    const posted = await client.v2.post('tweets', { text: 'first of the day' }, { fullResponse: true });
+    expect(posted.headers['x-user-limit-24hour-limit']).toBe('100');
+    expect(posted.rateLimit).toMatchObject({
+      limit: 100,
+      remaining: 99,
+      userDay: { limit: 100, remaining: 99 },
+      day: { limit: 10_000, remaining: 9_999 },
+    });
+    const dayReset = posted.rateLimit?.userDay?.reset ?? 0;
+    expect(dayReset).toBeGreaterThan(Date.now() / 1000 + 23.9 * 3600);
+    expect(dayReset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 24 * 3600);
+    const userId = fake.accounts[0]?.userId ?? '';
+    const like = await client.v2.post(
+      `users/${userId}/likes`,
+      { tweet_id: fake.state.userByUsername('maria_acme')?.pinnedPostId },
+      { fullResponse: true },
+    );
+    expect(like.rateLimit).toMatchObject({ limit: 50, userDay: { limit: 1_000, remaining: 999 } });
+    expect(like.rateLimit?.day).toBeUndefined();
+    const lookup = await client.v2.get('users/me', undefined, { fullResponse: true });
+    expect(lookup.headers['x-user-limit-24hour-limit']).toBeUndefined();
+    expect(lookup.rateLimit?.userDay).toBeUndefined();
+  });
+
+  it('answers 429 from a spent user cap while the 15-minute window has calls left, until the cap resets', async () => {
+    const setAt = fake.clock.now();
+    fake.limits.setDaily({ endpoint: 'POST /2/tweets', scope: 'user', remaining: 0, resetInMs: 20 * HOUR });
+    const error = (await failure(client.v2.tweet('over the daily cap'))) as ApiResponseError;
+    expect(error.code).toBe(429);
+    expect(error.rateLimit).toMatchObject({ remaining: 99, userDay: { limit: 100, remaining: 0 } });
+    expect(error.rateLimit?.reset).toBeLessThanOrEqual(Math.ceil(fake.clock.now() / 1000) + 15 * 60);
+    // The reset X names is 20 hours from when the cap was set, in whole seconds.
+    expect(error.rateLimit?.userDay?.reset).toBeGreaterThanOrEqual(Math.ceil((setAt + 20 * HOUR) / 1000));
+    expect(error.rateLimit?.userDay?.reset).toBeLessThanOrEqual(
+      Math.ceil((fake.clock.now() + 20 * HOUR) / 1000),
+    );
+    expect(fake.state.postsNewestFirst((post) => post.text === 'over the daily cap')).toEqual([]);
+    fake.faults.advanceClock(19 * HOUR);
+    expect(((await failure(client.v2.tweet('still over'))) as ApiResponseError).code).toBe(429);
+    fake.faults.advanceClock(HOUR);
+    expect((await client.v2.tweet('a new day')).data.text).toBe('a new day');
+  });
+
+  it('answers 429 to every user of the app once the app cap is spent', async () => {
+    fake.limits.setDaily({ endpoint: 'POST /2/tweets', scope: 'app', remaining: 1, resetInMs: 3 * HOUR });
+    const posted = await client.v2.post('tweets', { text: 'the last one' }, { fullResponse: true });
+    expect(posted.rateLimit?.day).toMatchObject({ limit: 10_000, remaining: 0 });
+    const other = (await signInWithPin(fake, 'alexseller')).client;
+    const error = (await failure(other.v2.tweet('one too many'))) as ApiResponseError;
+    expect(error.code).toBe(429);
+    expect(error.rateLimit).toMatchObject({
+      remaining: 99,
+      userDay: { remaining: 100 },
+      day: { remaining: 0 },
+    });
+  });
+});
+
 describe('faults', () => {
   it('answers a given status for the next N calls of an endpoint', async () => {
     fake.faults.failNext('GET /2/users/me', 503, 2);
@@ -130,6 +192,17 @@ describe('HTTP control API', () => {
     expect(
       ((await failure(client.v2.get('users/search', { query: 'maria' }))) as ApiResponseError).code,
     ).toBe(403);
+    const capSetAt = fake.clock.now();
+    await post('faults', {
+      dailyCap: { endpoint: 'POST /2/tweets', scope: 'user', remaining: 0, resetInMs: 3_600_000 },
+    });
+    const capped = ((await failure(client.v2.tweet('capped'))) as ApiResponseError).rateLimit?.userDay;
+    expect(capped?.remaining).toBe(0);
+    expect(capped?.reset).toBeGreaterThanOrEqual(Math.ceil((capSetAt + 3_600_000) / 1000));
+    expect(capped?.reset).toBeLessThanOrEqual(Math.ceil((fake.clock.now() + 3_600_000) / 1000));
+    expect((await post('faults', { dailyCap: { endpoint: 'GET /2/users/me', scope: 'user' } })).status).toBe(
+      400,
+    );
     await rawRequest(fake, url('faults'), { method: 'DELETE' });
     expect((await client.v2.get('users/search', { query: 'maria' })).data.length).toBe(3);
 

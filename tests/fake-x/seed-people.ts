@@ -436,16 +436,16 @@ export const PEOPLE: PersonSeed[] = [
     username: 'acme_news',
     description: 'News & updates from Acme Robotics <cobots for warehouses>. Press: @acmerobotics',
     location: 'Austin, TX',
-    url: 'https://acme.example/news',
+    url: 'https://acme.io/news',
     created: '2011-05-05T05:05:05.000Z',
     listed: 40,
     posts: [
       {
         text: 'Q&A at 3pm with @maria_acme: the picker arm team answers your questions. Bring <your> hardest ones & coffee. #AskAcme',
       },
-      { text: 'Read our report https://acme.example/report-2026' },
+      { text: 'Read our report https://acme.io/report-2026' },
       {
-        text: "Field notes from our spring customer tour, part one. We visited eleven warehouses in nine days, from Austin to Reno, and watched the picker arm work next to people on real shifts. What we learned: night shifts need quieter motors, pallets are never where the floor plan says, and every site has one person who knows where everything is. We are changing three things before the summer release: the arm now slows near people instead of stopping, it learns each aisle in an hour, and it reports jams to the shift lead's phone. Full write-up with photos and numbers: https://acme.example/blog/spring-tour-2026 #warehouse",
+        text: "Field notes from our spring customer tour, part one. We visited eleven warehouses in nine days, from Austin to Reno, and watched the picker arm work next to people on real shifts. What we learned: night shifts need quieter motors, pallets are never where the floor plan says, and every site has one person who knows where everything is. We are changing three things before the summer release: the arm now slows near people instead of stopping, it learns each aisle in an hour, and it reports jams to the shift lead's phone. Full write-up with photos and numbers: https://acme.io/blog/spring-tour-2026 #warehouse",
       },
       { text: '', repostOf: '@acmerobotics#2' },
       { text: 'Proud of this team. Orders open in March.', quoteOf: '@maria_acme#0' },

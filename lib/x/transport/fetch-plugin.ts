@@ -15,20 +15,38 @@ type Fetch = typeof fetch;
  * limits per endpoint, not per user or post.
  */
 export function endpointOf(method: string, url: URL): string {
-  return `${method.toUpperCase()} ${url.pathname.replace(/\/\d+(?=\/|$)/g, '/:id').replace(/\/by\/username\/[^/]+/, '/by/username/:username')}`;
+  // The first segment is the API version ("/2"), not an id: X names endpoints "POST /2/tweets".
+  const [version = '', ...rest] = url.pathname.slice(1).split('/');
+  const path = `/${version}${rest.map((segment) => (/^\d+$/.test(segment) ? '/:id' : `/${segment}`)).join('')}`;
+  return `${method.toUpperCase()} ${path.replace(/\/by\/username\/[^/]+/, '/by/username/:username')}`;
 }
 
 /** X answers these endpoints form-encoded (OAuth 1.0a token exchange). */
 const isFormEncoded = (url: URL) => url.pathname.startsWith('/oauth/');
 
-function rateLimitOf(headers: Headers): TwitterRateLimit | undefined {
-  const limit = headers.get('x-rate-limit-limit');
-  if (limit === null) return undefined;
-  return {
-    limit: Number(limit),
-    remaining: Number(headers.get('x-rate-limit-remaining')),
-    reset: Number(headers.get('x-rate-limit-reset')),
-  };
+/**
+ * The limits an answer reports, exactly as twitter-api-v2 reads them from Node's answers
+ * (RequestHandlerHelper.getRateLimitFromResponse): the 15-minute window, and beside it, only
+ * when that is present, the app's and the user's 24-hour caps (`day`, `userDay`). Any header
+ * that is missing or empty leaves its part out, as the library does.
+ */
+export function rateLimitOf(headers: Headers): TwitterRateLimit | undefined {
+  const single = (prefix: string) =>
+    headers.get(`${prefix}-limit`)
+      ? {
+          limit: Number(headers.get(`${prefix}-limit`)),
+          remaining: Number(headers.get(`${prefix}-remaining`)),
+          reset: Number(headers.get(`${prefix}-reset`)),
+        }
+      : undefined;
+  const window = single('x-rate-limit');
+  if (!window) return undefined;
+  const rateLimit: TwitterRateLimit = window;
+  const day = single('x-app-limit-24hour');
+  if (day) rateLimit.day = day;
+  const userDay = single('x-user-limit-24hour');
+  if (userDay) rateLimit.userDay = userDay;
+  return rateLimit;
 }
 
 function parseBody(text: string, contentType: string, url: URL): unknown {
@@ -45,7 +63,8 @@ function parseBody(text: string, contentType: string, url: URL): unknown {
 /** Watches every request: may refuse one before it is sent, and hears each rate limit. */
 export interface RequestGate {
   beforeSend(endpoint: string): void;
-  afterAnswer(endpoint: string, rateLimit: TwitterRateLimit): void;
+  /** `refused` is true when X answered 429. */
+  afterAnswer(endpoint: string, rateLimit: TwitterRateLimit, refused?: boolean): void;
 }
 
 export function fetchTransport(
@@ -71,7 +90,10 @@ export function fetchTransport(
       }
       const headers = Object.fromEntries(response.headers.entries());
       const rateLimit = rateLimitOf(response.headers);
-      if (rateLimit) gate?.afterAnswer(endpoint, rateLimit);
+      if (rateLimit) gate?.afterAnswer(endpoint, rateLimit, response.status === 429);
+      // The gate now knows which limit X applied (a 24-hour cap can refuse while the
+      // 15-minute window has calls left) and says until when, as it will for the next calls.
+      if (response.status === 429) gate?.beforeSend(endpoint);
       const text = await response.text();
       let data: unknown;
       try {

@@ -35,7 +35,7 @@ const CONTENT_MESSAGES = new Set(
 
 const record: CrmRecord = {
   crm: 'zoho',
-  tenant: 'org123',
+  tenant: 'zoho.com',
   type: 'lead',
   id: '4876876000000333001',
   url: 'https://crm.zoho.com/crm/org123/tab/Leads/4876876000000333001',
@@ -295,7 +295,7 @@ beforeAll(async () => {
   });
   await putAssociation(db, {
     crm: 'zoho',
-    tenant: 'org123',
+    tenant: 'zoho.com',
     type: 'lead',
     id: '4876876000000333001',
     xUserId: '1400000000000000001',

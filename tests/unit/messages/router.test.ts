@@ -23,7 +23,7 @@ const fromPanel: Runtime.MessageSender = {
 
 const record: CrmRecord = {
   crm: 'zoho',
-  tenant: 'org123',
+  tenant: 'zoho.com',
   type: 'lead',
   id: '4876876000000333001',
   url: 'https://crm.zoho.com/crm/org123/tab/Leads/4876876000000333001',

@@ -5,6 +5,7 @@ import { putAccount } from '@/lib/store/accounts';
 import { openDatabase } from '@/lib/store/db';
 import { saveDraft } from '@/lib/store/drafts';
 import { Outbox, type OutboxX } from '@/lib/x/outbox';
+import type { XLink } from '@/lib/x/same-post';
 import type { XOwnPost } from '@/lib/x/service';
 
 const NAME = 'x-crm-outbox-test';
@@ -16,7 +17,7 @@ let now: number;
 
 /** X as the outbox sees it: posts made, and what each next post call does. */
 class FakeX implements OutboxX {
-  posts: { id: string; text: string; at: number }[] = [];
+  posts: { id: string; text: string; at: number; links?: XLink[] }[] = [];
   next: (() => never)[] = [];
   timelineReads = 0;
   /** When set, the post is made at X and then the answer is lost this way. */
@@ -37,7 +38,12 @@ class FakeX implements OutboxX {
 
   async ownRecentPosts(): Promise<XOwnPost[]> {
     this.timelineReads++;
-    return this.posts.map((p) => ({ id: p.id, text: p.text, createdAt: new Date(p.at).toISOString() }));
+    return this.posts.map((p) => ({
+      id: p.id,
+      text: p.text,
+      createdAt: new Date(p.at).toISOString(),
+      links: p.links ?? [],
+    }));
   }
 }
 
@@ -168,13 +174,52 @@ describe('the outbox: never lose a post, never send it twice', () => {
     const text = 'Q&A at https://example.com/demo today';
     const queued = await outbox.send({ text, replyToPostId: null, accountId: null, draftId: null });
     if (queued.status !== 'queued') throw new Error('expected the outbox');
-    x.posts.push({ id: '77', text: 'Q&amp;A at https://t.co/abc123 today', at: now + 1000 });
+    x.posts.push({
+      id: '77',
+      text: 'Q&amp;A at https://t.co/abc123 today',
+      at: now + 1000,
+      links: [{ url: 'https://t.co/abc123', expandedUrl: 'https://example.com/demo' }],
+    });
     expect(await outbox.retry(queued.outboxId)).toMatchObject({
       status: 'posted',
       id: '77',
       alreadyOnX: true,
     });
     expect(x.posts).toHaveLength(1);
+  });
+
+  it('finds a post whose link was written without a scheme, through X’s entity for it', async () => {
+    x.next.push(networkDown);
+    const text = 'Slides from today: acme.io/q3-deck';
+    const queued = await outbox.send({ text, replyToPostId: null, accountId: null, draftId: null });
+    if (queued.status !== 'queued') throw new Error('expected the outbox');
+    x.posts.push({
+      id: '78',
+      text: 'Slides from today: https://t.co/Ab12Cd34Ef',
+      at: now + 1000,
+      links: [{ url: 'https://t.co/Ab12Cd34Ef', expandedUrl: 'http://acme.io/q3-deck' }],
+    });
+    expect(await outbox.retry(queued.outboxId)).toMatchObject({
+      status: 'posted',
+      id: '78',
+      alreadyOnX: true,
+    });
+    expect(x.posts).toHaveLength(1);
+  });
+
+  it('sends again when X’s latest post has the same words but its link goes elsewhere', async () => {
+    x.next.push(networkDown);
+    const text = 'Slides from today: acme.io/q3-deck';
+    const queued = await outbox.send({ text, replyToPostId: null, accountId: null, draftId: null });
+    if (queued.status !== 'queued') throw new Error('expected the outbox');
+    x.posts.push({
+      id: '79',
+      text: 'Slides from today: https://t.co/Qq11Ww22Ee',
+      at: now + 1000,
+      links: [{ url: 'https://t.co/Qq11Ww22Ee', expandedUrl: 'http://acme.io/q2-deck' }],
+    });
+    expect(await outbox.retry(queued.outboxId)).toMatchObject({ status: 'posted', alreadyOnX: false });
+    expect(x.posts.map((post) => post.text)).toContain(text);
   });
 
   it('does not take an older post with the same text for this one', async () => {

@@ -78,13 +78,13 @@ describe('what X sends back, read by the service as a person should see it', () 
     const report = posts.find((post) => post.text.startsWith('Read our report'));
     expect(report?.parts[1]).toEqual({
       kind: 'link',
-      text: 'acme.example/report-2026',
-      href: 'https://acme.example/report-2026',
-      title: 'https://acme.example/report-2026',
+      text: 'acme.io/report-2026',
+      href: 'https://acme.io/report-2026',
+      title: 'https://acme.io/report-2026',
     });
     const stored = [...x.state.posts.values()].find((post) => post.text.startsWith('Field notes'));
     const long = posts.find((post) => post.text.startsWith('Field notes'));
-    expect(long?.text).toMatch(/numbers: acme\.example\/blog\/spring-t.* #warehouse$/);
+    expect(long?.text).toMatch(/numbers: acme\.io\/blog\/spring-t.* #warehouse$/);
     expect(long?.text.length).toBeGreaterThan(560);
     expect(stored?.text.endsWith('#warehouse')).toBe(true);
     expect(requests.some((url) => /tweet\.fields=[^&]*note_tweet/.test(decodeURIComponent(url)))).toBe(true);
