@@ -110,16 +110,18 @@ describe('a user rule for a CRM not in the list', () => {
   });
 
   it('cannot hang a page with a pattern stored past the manager, matching in linear time', async () => {
-    // What a content script or an older version could leave in storage: the pattern that took
-    // a backtracking engine 148 s on a 36-character path, tried before a rule that matches.
+    // What the manager's form refuses but the worker's own check lets through (an older
+    // version's rules, or a page of ours sending past the form): the pattern that took a
+    // backtracking engine 148 s on a 36-character path, tried before a rule that matches.
     const slowPath = `https://crm.example-crm.com/c/${'a'.repeat(32)}!`;
-    const readStoredRules = () =>
-      manager.evaluate(async () => {
+    const send = (name: string, input: unknown) =>
+      manager.evaluate(
         // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
-        const local = (globalThis as any).chrome.storage.local;
-        return (await local.get('userRules')).userRules as unknown[];
-      });
-    const saved = await readStoredRules();
+        async (message) => (globalThis as any).chrome.runtime.sendMessage(message),
+        { name, input },
+      );
+    const listed = (await send('rulesList', {})) as { ok: boolean; value: unknown[] };
+    const saved = listed.value;
     const base = saved[0] as Record<string, unknown>;
     const hanging = {
       ...base,
@@ -135,13 +137,9 @@ describe('a user rule for a CRM not in the list', () => {
       pathKind: 'regex',
       path: '^/c/(?<id>a+)!$',
     };
-    const write = (rules: unknown[]) =>
-      manager.evaluate(
-        // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
-        (value) => (globalThis as any).chrome.storage.local.set({ userRules: value }),
-        rules,
-      );
-    await write([hanging, matching, ...saved]);
+    for (const rule of [hanging, matching]) {
+      expect(await send('ruleSave', rule)).toMatchObject({ ok: true });
+    }
     const page = await chromium.browser.newPage();
     try {
       await serveCrmPages(page, [{ url: slowPath, fixture: 'other/contact.html' }]);
@@ -154,7 +152,7 @@ describe('a user rule for a CRM not in the list', () => {
       expect(await page.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Ada Lovelace');
     } finally {
       await page.close();
-      await write(saved);
+      for (const id of ['hanging', 'matching']) await send('ruleDelete', { id });
     }
   });
 
