@@ -1,5 +1,6 @@
-import type { CDPSession, Frame, Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ContentScriptEval, contentScriptWorld } from './harness/content-script-world';
 import { serveCrmPages } from './harness/crm-pages';
 import { panelFrame } from './harness/record-panel';
 import { launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
@@ -10,22 +11,8 @@ const ALL_CRMS = ['zoho', 'salesforce', 'hubspot', 'pipedrive', 'dynamics', 'odo
 
 let run: WithX;
 let page: Page;
-let cdp: CDPSession;
-const contentScriptContexts: number[] = [];
-
 /** Runs code in the extension's content-script world on the CRM page, as the content script could. */
-async function inContentScript(expression: string): Promise<unknown> {
-  const contextId = contentScriptContexts.at(-1);
-  if (contextId === undefined) throw new Error('no content-script world on the page');
-  const result = await cdp.send('Runtime.evaluate', {
-    expression,
-    contextId,
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? 'failed');
-  return result.result.value;
-}
+let inContentScript: ContentScriptEval;
 
 /** X API reads the emulator answered (sign-in and token calls left out). */
 const xReads = () => run.x.calls.filter((call) => call.endpoint.startsWith('GET /2/')).length;
@@ -43,12 +30,7 @@ beforeAll(async () => {
   run = await launchWithX();
   await signInThroughManager(run);
   page = await run.browser.newPage();
-  cdp = await page.createCDPSession();
-  cdp.on('Runtime.executionContextCreated', ({ context }) => {
-    const aux = context.auxData as { type?: string } | undefined;
-    if (aux?.type === 'isolated' && context.name === 'X for CRM') contentScriptContexts.push(context.id);
-  });
-  await cdp.send('Runtime.enable');
+  inContentScript = await contentScriptWorld(page);
   await serveCrmPages(page, [
     { url: LEAD_URL, fixture: 'zoho/lead.html' },
     { url: HUBSPOT_URL, fixture: 'hubspot/contact.html' },
