@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import type { RecordChanged } from '@/lib/messages/record-events';
 import type { recordMessages } from '@/lib/messages/record-messages';
 import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
+import type { RecordRef } from '@/lib/crm/record';
 import { sameRecordRef } from '@/lib/crm/records-at-url';
 import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 import { panelIsOnItsRecord } from '../panel-place';
@@ -21,6 +22,32 @@ function announce(tabId: number) {
   browser.runtime.sendMessage(event).catch(() => {});
 }
 
+/** How long a report may wait for the tab's URL to catch up with the page's pushState, in ms. */
+const TAB_URL_CATCH_UP_MS = 1_000;
+
+/**
+ * The sender page's URL when it names `record`, else null. A single-page CRM's report can
+ * reach the worker before the browser has moved the tab's URL to the page's new address
+ * (the two travel apart), so a top-frame report that does not match yet is held against the
+ * tab's URL again for up to TAB_URL_CATCH_UP_MS before it is refused.
+ */
+async function pageUrlNaming(record: RecordRef, context: HandlerContext, tabId: number): Promise<URL | null> {
+  const names = async (url: URL | null) =>
+    url !== null && (await recordsShownAt(url)).some((ref) => sameRecordRef(ref, record));
+  const first = senderPageUrl(context.sender);
+  if (await names(first)) return first;
+  const topFrame = context.sender.frameId === undefined || context.sender.frameId === 0;
+  for (const deadline = Date.now() + TAB_URL_CATCH_UP_MS; topFrame && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    // A tab the browser no longer knows will not catch up.
+    if (!tab) break;
+    const url = tab.url ? senderPageUrl({ ...context.sender, tab }) : null;
+    if (await names(url)) return url;
+  }
+  return null;
+}
+
 /** Answers about the record each CRM tab shows. */
 export const recordHandlers: HandlersFor<typeof recordMessages> = {
   async recordDetected(record, context) {
@@ -28,10 +55,8 @@ export const recordHandlers: HandlersFor<typeof recordMessages> = {
     // A content script reports what it read, but the browser says where it runs: a record the
     // sender's own URL does not name is someone else's (a forged or stale report) and is
     // refused, leaving the tab's record as it was. The stored URL is the page's, never the report's.
-    const url = senderPageUrl(context.sender);
-    const shown = url ? await recordsShownAt(url) : [];
-    if (!url || !shown.some((ref) => sameRecordRef(ref, record)))
-      throw new HandlerError('record-not-on-page', t('errorRecordNotOnPage'));
+    const url = await pageUrlNaming(record, context, tabId);
+    if (!url) throw new HandlerError('record-not-on-page', t('errorRecordNotOnPage'));
     await setTabRecord(tabId, { ...record, url: url.href });
     announce(tabId);
     return null;
