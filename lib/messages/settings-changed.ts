@@ -9,7 +9,8 @@ export const SETTINGS_CHANGED_KEY = 'settingsChanged';
 
 /** Tells every content script and watcher that the settings changed. Only the worker calls this. */
 export async function announceSettingsChanged(): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_CHANGED_KEY]: `${Date.now()}-${Math.random()}` });
+  // A new value each time, or storage.onChanged would not fire for a second change.
+  await browser.storage.local.set({ [SETTINGS_CHANGED_KEY]: crypto.randomUUID() });
 }
 
 /** Calls `onChange` after each announcement; returns the function that stops listening. */
