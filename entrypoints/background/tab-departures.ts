@@ -4,8 +4,8 @@ import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 import { recordsShownAt } from './tab-page';
 
 /**
- * Forgets a tab's record once the tab no longer shows it: closed, or navigated anywhere its
- * URL does not name that record (another site, a list view, another record). A panel or
+ * Forgets a tab's record once the tab no longer shows it: closed, or gone to another site
+ * (within the CRM's site, the content script reports list views and other records itself). A panel or
  * message from that tab then finds no record to act on. The tab's URL is withheld on sites
  * the extension has no access to, and that alone means the tab left the CRM.
  */
@@ -21,6 +21,14 @@ export function forgetRecordsOfDepartedTabs(): void {
   });
 }
 
+function originOf(href: string): string | undefined {
+  try {
+    return new URL(href).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 async function forgetUnlessShown(tabId: number, href: string | undefined): Promise<void> {
   const stored = await getTabRecord(tabId);
   if (!stored) return;
@@ -30,6 +38,10 @@ async function forgetUnlessShown(tabId: number, href: string | undefined): Promi
   } catch {
     url = undefined;
   }
+  // Within the record's own site the content script reports each record it moves to and each
+  // page without one; these events can arrive after its next report, so only a tab that left
+  // the site (or whose URL is withheld) is judged here.
+  if (url && url.origin === originOf(stored.url)) return;
   const shown = url ? await recordsShownAt(url) : [];
   if (shown.some((ref) => sameRecordRef(ref, stored))) return;
   // The content script may have reported the tab's next record meanwhile: leave that one be.
