@@ -1,4 +1,4 @@
-import type { RecordRef, RecordType } from '../record';
+import type { RecordType, VendorRecordRef } from '../adapter';
 
 /**
  * Every host root Dynamics 365 online serves organisations under, as `<org>.<root>`:
@@ -55,7 +55,7 @@ export function normalizeDynamicsGuid(raw: string): string | undefined {
 }
 
 /** A Dynamics 365 lead, contact or account form; not views, dashboards or new-record forms. */
-export function parseDynamicsRecordUrl(url: URL): RecordRef | undefined {
+export function parseDynamicsRecordUrl(url: URL): VendorRecordRef<'dynamics'> | undefined {
   if (url.protocol !== 'https:' || !ORG_HOST.test(url.hostname)) return undefined;
   if (url.pathname !== '/main.aspx' && !url.pathname.endsWith('/main.aspx')) return undefined;
   // Dynamics itself treats parameter names case-insensitively (etn, ETN and Etn all occur).
@@ -90,4 +90,26 @@ export const dynamicsExamples = [
   'https://agency.crm.microsoftdynamics.us/main.aspx?pagetype=entityrecord&etn=lead&id=4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a',
   'https://command.crm.appsplatform.us/main.aspx?pagetype=entityrecord&etn=account&id={6F7A8B9C-0D1E-4F2A-9B3C-4D5E6F7A8B9C}',
   'https://shanghai-mfg.crm.dynamics.cn/main.aspx?pagetype=entityrecord&etn=contact&id=8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e',
+] as const;
+
+/** Addresses that look like records of this CRM and are not: each must be read as no record. */
+export const dynamicsLookAlikes = [
+  'https://contoso.crm.dynamics.com/main.aspx?appid=7b1e4a2c-9f3d-4e8a-b5c6-0d1e2f3a4b5c&pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001003',
+  'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead',
+  'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm.dynamics.com/main.aspx?pagetype=dashboard&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  // Not regions: Microsoft's pre-production ring, numbers never used, look-alike hosts.
+  'https://contoso.crm10.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm13.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm140.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm14.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm14-dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.api.crm14.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://crm14.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://agency.crm.microsoftdynamics.us.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://agency.crm.dynamics.us/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.dynamics.cn/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'http://contoso.crm14.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
+  'https://contoso.crm.microsoftdynamics.de/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
 ] as const;

@@ -1,4 +1,4 @@
-import type { RecordRef, RecordType } from '../record';
+import type { RecordType, VendorRecordRef } from '../adapter';
 
 /**
  * HubSpot serves its app from app.hubspot.com and one host per data centre. They are named
@@ -19,7 +19,7 @@ const RECORD_PATH = /^\/contacts\/(\d{1,12})\/record\/(0-1|0-2|0-136)\/(\d{1,20}
 const LEGACY_PATH = /^\/contacts\/(\d{1,12})\/(contact|company)\/(\d{1,20})\/?$/;
 
 /** A HubSpot contact, lead or company record page; the portal id is the tenant. */
-export function parseHubspotRecordUrl(url: URL): RecordRef | undefined {
+export function parseHubspotRecordUrl(url: URL): VendorRecordRef<'hubspot'> | undefined {
   if (url.protocol !== 'https:' || !APP_HOST.test(url.hostname)) return undefined;
   const current = RECORD_PATH.exec(url.pathname);
   const legacy = current ? null : LEGACY_PATH.exec(url.pathname);
@@ -39,4 +39,14 @@ export const hubspotExamples = [
   'https://app-ap1.hubspot.com/contacts/442000123/record/0-1/1001',
   'https://app.hubspot.com/contacts/62515/contact/1751',
   'https://app.hubspot.com/contacts/62515/company/184789011',
+] as const;
+
+/** Addresses that look like records of this CRM and are not: each must be read as no record. */
+export const hubspotLookAlikes = [
+  'https://app.hubspot.com/contacts/21436587/objects/0-1/views/all/list',
+  'https://app.hubspot.com/contacts/21436587/record/0-3/51234567801',
+  'https://www.hubspot.com/contacts/21436587/record/0-1/51234567801',
+  'https://knowledge.hubspot.com/contacts/21436587/record/0-1/51234567801',
+  'https://app.hubspot.com.evil.example/contacts/21436587/record/0-1/51234567801',
+  'https://hubspot.com.evil.example/contacts/1/record/0-1/2',
 ] as const;

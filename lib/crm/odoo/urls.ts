@@ -1,4 +1,4 @@
-import type { RecordRef, RecordType } from '../record';
+import type { RecordType, VendorRecordRef } from '../adapter';
 
 /** Odoo Online databases live on <database>.odoo.com; self-hosted Odoo is any host. */
 export const odooMatches = ['https://*.odoo.com/*'];
@@ -35,7 +35,7 @@ const ACTION_MODELS: Record<string, string> = {
 const ODOO_PATH = /^\/odoo(?:\/[^/]+)*\/([^/]+)\/(\d{1,12})\/?$/;
 
 /** An Odoo lead/opportunity or contact form, in the 17.2+ URL or the legacy /web# one. */
-export function parseOdooRecordUrl(url: URL): RecordRef | undefined {
+export function parseOdooRecordUrl(url: URL): VendorRecordRef<'odoo'> | undefined {
   const database = DATABASE_HOST.exec(url.hostname)?.[1];
   if (url.protocol !== 'https:' || !database || NOT_DATABASES.has(database)) return undefined;
   let model: string | undefined;
@@ -66,4 +66,18 @@ export const odooExamples = [
   'https://nunez-hijos.odoo.com/odoo/res.partner/31/',
   'https://nunez-hijos.odoo.com/web#id=118&cids=1&menu_id=120&action=201&model=crm.lead&view_type=form',
   'https://tailwind-ops.odoo.com/web#id=15&model=res.partner&view_type=form',
+] as const;
+
+/** Addresses that look like records of this CRM and are not: each must be read as no record. */
+export const odooLookAlikes = [
+  'https://acme-robotics.odoo.com/odoo/crm',
+  'https://acme-robotics.odoo.com/odoo/crm/new',
+  'https://acme-robotics.odoo.com/odoo/action-342/42',
+  'https://acme-robotics.odoo.com/odoo/sales/42',
+  'https://acme-robotics.odoo.com/web#model=crm.lead&view_type=kanban',
+  'https://acme-robotics.odoo.com/web#id=42&model=crm.lead&view_type=list',
+  'https://acme-robotics.odoo.com/web#id=42&model=sale.order&view_type=form',
+  'https://www.odoo.com/odoo/crm/42',
+  'http://acme-robotics.odoo.com/odoo/crm/42',
+  'https://odoo.com.evil.example/odoo/crm/1',
 ] as const;

@@ -1,4 +1,4 @@
-import type { RecordRef, RecordType } from '../record';
+import type { RecordType, VendorRecordRef } from '../adapter';
 
 /**
  * Lightning runs on <mydomain>.lightning.force.com; Classic on <mydomain>.my.salesforce.com.
@@ -77,7 +77,7 @@ function canonicalTenant(host: string): { tenant: string; lightning: boolean } |
 }
 
 /** A Salesforce lead, contact or account record page, in Lightning or Classic. */
-export function parseSalesforceRecordUrl(url: URL): RecordRef | undefined {
+export function parseSalesforceRecordUrl(url: URL): VendorRecordRef<'salesforce'> | undefined {
   if (url.protocol !== 'https:') return undefined;
   const org = canonicalTenant(url.hostname);
   if (!org) return undefined;
@@ -115,4 +115,21 @@ export const salesforceExamples = [
   'https://acme.my.salesforce.com/00Q5g00000AbCdE',
   'https://acme.my.salesforce.com/0035g00000XyZ12?srPos=0&srKp=003',
   'https://acme-dev-ed.develop.my.salesforce.com/0015g00000QrStUAAV',
+] as const;
+
+/** Addresses that look like records of this CRM and are not: each must be read as no record. */
+export const salesforceLookAlikes = [
+  'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=Recent',
+  'https://acme.lightning.force.com/lightning/o/Lead/new',
+  'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/edit',
+  'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/related/Histories/view',
+  'https://acme.lightning.force.com/lightning/page/home',
+  'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAV/view',
+  'https://acme.lightning.force.com/lightning/r/Lead/0035g00000XyZ12AAF/view',
+  'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEXXX/view',
+  'https://evil-lightning.force.com.example.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
+  'http://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
+  'https://acme.my.salesforce.com/00Q/o',
+  'https://acme.my.salesforce.com/00Q5g00000AbCdE/e?retURL=%2F00Q5g00000AbCdE',
+  'https://acme.my.salesforce.com/0065g00000AbCdE',
 ] as const;

@@ -1,4 +1,4 @@
-import type { RecordRef, RecordType } from '../record';
+import type { RecordType, VendorRecordRef } from '../adapter';
 
 /** Zoho CRM's data centres, and Zoho One which embeds CRM under its own host. */
 const CRM_HOSTS = [
@@ -64,7 +64,7 @@ export function zohoOrgOf(url: URL): string | undefined {
  * (Zoho's record ids are minted per data centre, never reused across its orgs), so the data
  * centre and the id name the record however it was opened.
  */
-export function parseZohoRecordUrl(url: URL): RecordRef | undefined {
+export function parseZohoRecordUrl(url: URL): VendorRecordRef<'zoho'> | undefined {
   const host = url.hostname;
   const isCrmHost = (CRM_HOSTS as readonly string[]).includes(host);
   const match = isCrmHost
@@ -91,4 +91,16 @@ export const zohoExamples = [
   'https://crm.zohocloud.ca/crm/org110000123/tab/Accounts/6060600000000654321',
   'https://crm.zoho.sa/crm/org333/tab/Contacts/7070700000000111222?sub_module=Activities',
   'https://one.zoho.com/zohoone/acme/home/cxapp/crm/org123456/tab/Leads/4876876000000333002',
+] as const;
+
+/** Addresses that look like records of this CRM and are not: each must be read as no record. */
+export const zohoLookAlikes = [
+  'https://crm.zoho.com/crm/org123456/tab/Leads/listview',
+  'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001/convert',
+  'https://crm.zoho.com/crm/org123456/tab/Leads/create',
+  'https://crm.zoho.com/crm/org123456/tab/Potentials/4876876000000333001',
+  'https://crm.zoho.com.evil.example/crm/org123456/tab/Leads/4876876000000333001',
+  'http://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001',
+  'https://crm.zoho.com/crm/org123456/tab/Home/begin',
+  'https://www.zoho.com/crm/tab/Leads/4876876000000333001',
 ] as const;
