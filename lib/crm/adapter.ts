@@ -10,7 +10,7 @@ export type RecordType = (typeof RECORD_TYPES)[number];
 /** What the URL alone says about a record of CRM `Id`: enough to key an association. */
 export interface VendorRecordRef<Id extends string = string> {
   crm: Id;
-  /** The CRM account the record lives in (Zoho data centre, Salesforce host, HubSpot portal…). */
+  /** The CRM account the record lives in, as the CRM's URL reader names it (a host, a portal id…). */
   tenant: string;
   type: RecordType;
   id: string;

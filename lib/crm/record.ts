@@ -14,7 +14,7 @@ export type RecordType = z.infer<typeof RecordType>;
 /** What the URL alone says about a record: enough to key an association. */
 export const RecordRef = z.object({
   crm: CrmId,
-  /** The CRM account the record lives in (Zoho org, Salesforce host, HubSpot portal…). */
+  /** The CRM account the record lives in, as the CRM's URL reader names it (a host, a portal id…). */
   tenant: z.string().min(1).max(200),
   type: RecordType,
   id: z.string().min(1).max(200),

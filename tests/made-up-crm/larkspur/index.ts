@@ -45,5 +45,6 @@ export const larkspur = defineCrmVendor({
   }),
   fieldLabels,
   exportColumns: { recordIds: { 'Person Number': 'contact' }, handles: ['X Profile'] },
-  searchUrl: (tenant, name) => `https://${tenant}.larkspur-crm.example/app/search?q=${encodeURIComponent(name)}`,
+  searchUrl: (tenant, name) =>
+    `https://${tenant}.larkspur-crm.example/app/search?q=${encodeURIComponent(name)}`,
 });

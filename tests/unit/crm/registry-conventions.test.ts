@@ -79,7 +79,10 @@ function conventions(registry: readonly CrmVendor[]) {
           const url = new URL(address);
           expect(url.protocol).toBe('https:');
           // The search runs on a host of the CRM itself, with the whole name, never cut at & or #.
-          expect(vendor.matches.some((pattern) => hostMatches(pattern, url.hostname)), address).toBe(true);
+          expect(
+            vendor.matches.some((pattern) => hostMatches(pattern, url.hostname)),
+            address,
+          ).toBe(true);
           expect(url.hash).toBe('');
           expect([...url.searchParams.values()]).toContain(name);
         }
