@@ -37,6 +37,24 @@ function nativeBrowserInContentScripts(): Plugin {
 }
 
 /**
+ * Each CRM's example URLs and look-alikes (lib/crm/<crm>/examples.ts) are test data that the
+ * product never reads at run time: every bundle gets them as empty arrays, so the content script
+ * every CRM page loads, and the extension pages, do not carry some 9 KB of URLs. Unit tests,
+ * which do not go through this build, read them whole.
+ */
+function crmExamplesLeftOut(): Plugin {
+  const examples = /[\\/]lib[\\/]crm[\\/][a-z0-9-]+[\\/]examples\.ts$/;
+  return {
+    name: 'x-crm:crm-examples-left-out',
+    enforce: 'pre',
+    load(id) {
+      if (!examples.test(id)) return null;
+      return 'export const examples = [];\nexport const lookAlikes = [];\n';
+    },
+  };
+}
+
+/**
  * A build may list more CRMs than the product does: X_CRM_REGISTRY names a module exporting
  * `crmVendors` (the built-in list and more), which then stands in for lib/crm/registry.ts in
  * the bundles and the manifest alike. The end-to-end tests add a made-up CRM this way, from its
@@ -82,7 +100,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), nativeBrowserInContentScripts(), registryOverridePlugin()],
+    plugins: [preact(), nativeBrowserInContentScripts(), registryOverridePlugin(), crmExamplesLeftOut()],
     resolve: {
       // twitter-api-v2 is written for Node: give it browser stand-ins (see lib/x/transport).
       alias: {

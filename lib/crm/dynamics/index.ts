@@ -1,12 +1,7 @@
 import { defineCrmVendor } from '../adapter';
+import { examples, lookAlikes } from './examples';
 import { dynamicsFieldLabels, findDynamicsTitle, readDynamicsFields } from './page';
-import {
-  dynamicsExamples,
-  dynamicsLookAlikes,
-  dynamicsMatches,
-  normalizeDynamicsGuid,
-  parseDynamicsRecordUrl,
-} from './urls';
+import { dynamicsMatches, normalizeDynamicsGuid, parseDynamicsRecordUrl } from './urls';
 
 /** Dynamics 365 (model-driven apps), in every region and sovereign cloud. */
 export const dynamics = defineCrmVendor({
@@ -14,8 +9,8 @@ export const dynamics = defineCrmVendor({
   label: 'Dynamics 365',
   matches: dynamicsMatches,
   parseRecordUrl: parseDynamicsRecordUrl,
-  examples: dynamicsExamples,
-  lookAlikes: dynamicsLookAlikes,
+  examples,
+  lookAlikes,
   findTitle: findDynamicsTitle,
   readFields: readDynamicsFields,
   fieldLabels: dynamicsFieldLabels,

@@ -1,6 +1,7 @@
 import { defineCrmVendor } from '../adapter';
+import { examples, lookAlikes } from './examples';
 import { findHubspotTitle, hubspotFieldLabels, readHubspotFields } from './page';
-import { hubspotExamples, hubspotLookAlikes, hubspotMatches, parseHubspotRecordUrl } from './urls';
+import { hubspotMatches, parseHubspotRecordUrl } from './urls';
 
 /** HubSpot's CRM, in every data centre. */
 export const hubspot = defineCrmVendor({
@@ -8,8 +9,8 @@ export const hubspot = defineCrmVendor({
   label: 'HubSpot',
   matches: hubspotMatches,
   parseRecordUrl: parseHubspotRecordUrl,
-  examples: hubspotExamples,
-  lookAlikes: hubspotLookAlikes,
+  examples,
+  lookAlikes,
   findTitle: findHubspotTitle,
   readFields: readHubspotFields,
   fieldLabels: hubspotFieldLabels,

@@ -28,25 +28,3 @@ export function parseHubspotRecordUrl(url: URL): VendorRecordRef<'hubspot'> | un
   if (!portal || !type || !id) return undefined;
   return { crm: 'hubspot', tenant: portal, type, id };
 }
-
-export const hubspotExamples = [
-  'https://app.hubspot.com/contacts/21436587/record/0-1/51234567801',
-  'https://app.hubspot.com/contacts/21436587/record/0-136/98765432101/',
-  'https://app.hubspot.com/contacts/21436587/record/0-2/18273645501',
-  'https://app-eu1.hubspot.com/contacts/143928374/record/0-1/7301',
-  'https://app-eu1.hubspot.com/contacts/143928374/record/0-2/9110022334?eschref=%2Fcontacts%2F143928374%2Fobjects%2F0-2',
-  'https://app-na2.hubspot.com/contacts/242000111/record/0-136/30000000001/view/1',
-  'https://app-ap1.hubspot.com/contacts/442000123/record/0-1/1001',
-  'https://app.hubspot.com/contacts/62515/contact/1751',
-  'https://app.hubspot.com/contacts/62515/company/184789011',
-] as const;
-
-/** Addresses that look like records of this CRM and are not: each must be read as no record. */
-export const hubspotLookAlikes = [
-  'https://app.hubspot.com/contacts/21436587/objects/0-1/views/all/list',
-  'https://app.hubspot.com/contacts/21436587/record/0-3/51234567801',
-  'https://www.hubspot.com/contacts/21436587/record/0-1/51234567801',
-  'https://knowledge.hubspot.com/contacts/21436587/record/0-1/51234567801',
-  'https://app.hubspot.com.evil.example/contacts/21436587/record/0-1/51234567801',
-  'https://hubspot.com.evil.example/contacts/1/record/0-1/2',
-] as const;

@@ -1,6 +1,7 @@
 import { defineCrmVendor } from '../adapter';
+import { examples, lookAlikes } from './examples';
 import { findOdooTitle, odooFieldLabels, readOdooFields } from './page';
-import { odooExamples, odooLookAlikes, odooMatches, parseOdooRecordUrl } from './urls';
+import { odooMatches, parseOdooRecordUrl } from './urls';
 
 /** Odoo Online (CRM leads and contacts); self-hosted Odoo is reached by a user rule. */
 export const odoo = defineCrmVendor({
@@ -8,8 +9,8 @@ export const odoo = defineCrmVendor({
   label: 'Odoo',
   matches: odooMatches,
   parseRecordUrl: parseOdooRecordUrl,
-  examples: odooExamples,
-  lookAlikes: odooLookAlikes,
+  examples,
+  lookAlikes,
   findTitle: findOdooTitle,
   readFields: readOdooFields,
   fieldLabels: odooFieldLabels,

@@ -1,6 +1,7 @@
 import { defineCrmVendor } from '../adapter';
+import { examples, lookAlikes } from './examples';
 import { findPipedriveTitle, pipedriveFieldLabels, readPipedriveFields } from './page';
-import { parsePipedriveRecordUrl, pipedriveExamples, pipedriveLookAlikes, pipedriveMatches } from './urls';
+import { parsePipedriveRecordUrl, pipedriveMatches } from './urls';
 
 /** Pipedrive, one subdomain per company. */
 export const pipedrive = defineCrmVendor({
@@ -8,8 +9,8 @@ export const pipedrive = defineCrmVendor({
   label: 'Pipedrive',
   matches: pipedriveMatches,
   parseRecordUrl: parsePipedriveRecordUrl,
-  examples: pipedriveExamples,
-  lookAlikes: pipedriveLookAlikes,
+  examples,
+  lookAlikes,
   findTitle: findPipedriveTitle,
   readFields: readPipedriveFields,
   fieldLabels: pipedriveFieldLabels,

@@ -1,12 +1,7 @@
 import { defineCrmVendor } from '../adapter';
+import { examples, lookAlikes } from './examples';
 import { findSalesforceTitle, readSalesforceFields, salesforceFieldLabels } from './page';
-import {
-  parseSalesforceRecordUrl,
-  salesforceExamples,
-  salesforceId18,
-  salesforceLookAlikes,
-  salesforceMatches,
-} from './urls';
+import { parseSalesforceRecordUrl, salesforceId18, salesforceMatches } from './urls';
 
 const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
@@ -16,8 +11,8 @@ export const salesforce = defineCrmVendor({
   label: 'Salesforce',
   matches: salesforceMatches,
   parseRecordUrl: parseSalesforceRecordUrl,
-  examples: salesforceExamples,
-  lookAlikes: salesforceLookAlikes,
+  examples,
+  lookAlikes,
   findTitle: findSalesforceTitle,
   readFields: readSalesforceFields,
   fieldLabels: salesforceFieldLabels,

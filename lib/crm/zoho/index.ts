@@ -1,6 +1,7 @@
 import { defineCrmVendor } from '../adapter';
+import { examples, lookAlikes } from './examples';
 import { findZohoTitle, readZohoFields, zohoFieldLabels } from './page';
-import { parseZohoRecordUrl, zohoExamples, zohoLookAlikes, zohoMatches, zohoTenantFromLegacy } from './urls';
+import { parseZohoRecordUrl, zohoMatches, zohoTenantFromLegacy } from './urls';
 
 /** Zoho CRM, in every data centre and inside Zoho One. */
 export const zoho = defineCrmVendor({
@@ -8,8 +9,8 @@ export const zoho = defineCrmVendor({
   label: 'Zoho CRM',
   matches: zohoMatches,
   parseRecordUrl: parseZohoRecordUrl,
-  examples: zohoExamples,
-  lookAlikes: zohoLookAlikes,
+  examples,
+  lookAlikes,
   findTitle: findZohoTitle,
   readFields: readZohoFields,
   fieldLabels: zohoFieldLabels,
