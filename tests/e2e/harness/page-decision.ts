@@ -15,14 +15,15 @@ export async function pageDecision(
 ): Promise<PageDecision> {
   const inContentScript = await contentScriptWorld(page);
   const deadline = Date.now() + timeoutMs;
+  // The last decision read, or why none could be read (no content-script world on the page).
   let last: unknown = null;
   for (;;) {
     const href = page.url();
     // The same Symbol.for key the content script writes under (page-decision.ts).
     last = await inContentScript(
       `(() => { const d = globalThis[Symbol.for('x-for-crm.page-decision')]; return d ? { url: d.url, decision: d.decision } : null; })()`,
-    ).catch(() => null);
-    const found = last as { url: string; decision: PageDecision } | null;
+    ).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+    const found = typeof last === 'object' ? (last as { url: string; decision: PageDecision } | null) : null;
     if (found?.url === href && (expected === undefined || found.decision === expected)) return found.decision;
     if (Date.now() > deadline) {
       throw new Error(
