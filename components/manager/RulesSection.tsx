@@ -5,7 +5,7 @@ import { userRulePathId } from '@/lib/crm/user-rule-path';
 import { applyUserRule, type UserRuleField, type UserRuleReading } from '@/lib/crm/user-rule-read';
 import { backtracksCatastrophically, loadBacktrackingCheck } from '@/lib/crm/user-rule-redos';
 import { MAX_USER_RULES, type RuleProblem, ruleProblems, UserRule } from '@/lib/crm/user-rules';
-import { type MessageKey, t } from '@/lib/i18n';
+import { type MessageKey, t, tCount } from '@/lib/i18n';
 import { onSettingsChanged } from '@/lib/messages/settings-changed';
 import { messageOf, type Send } from './api';
 
@@ -219,7 +219,7 @@ export function RulesSection({ send }: { send: Send }) {
   function save() {
     const rule = validDraft();
     if (!rule) return;
-    if (rules.length >= MAX_USER_RULES) return setError(t('ruleTooMany', String(MAX_USER_RULES)));
+    if (rules.length >= MAX_USER_RULES) return setError(tCount('ruleTooMany', MAX_USER_RULES));
     const granted = askForHost(rule);
     void (async () => {
       try {
@@ -336,7 +336,9 @@ export function RulesSection({ send }: { send: Send }) {
           <input
             name="rulePath"
             value={draft.path}
-            placeholder={draft.pathKind === 'pattern' ? '/contacts/:id' : '^/contacts/(?<id>\\d+)$'}
+            placeholder={
+              draft.pathKind === 'pattern' ? t('rulePathPatternExample') : t('rulePathRegexExample')
+            }
             maxLength={200}
             aria-invalid={problemFor('path') ? 'true' : undefined}
             aria-describedby={describedBy('path')}

@@ -13,6 +13,7 @@ import { toPerson, USER_FIELDS, type XPerson } from './people';
 import { unescapeX } from './post-text';
 import { inlineErrors, type PostsAnswer, postsFromAnswer, type XPost } from './post-view';
 import {
+  formatUsd,
   isOwnedRead,
   PEOPLE_PAGE_SIZE,
   PEOPLE_SEARCH_PAGE_SIZE,
@@ -228,7 +229,7 @@ export class XService {
     const budget = await this.options.dailyBudget?.();
     if (budget === null || budget === undefined) return;
     const spent = await spentOn(await this.options.db(), utcDay(this.now()));
-    if (spent >= budget) throw new XError('budget', t('xBudgetSpent', `$${budget.toFixed(2)}`));
+    if (spent >= budget) throw new XError('budget', t('xBudgetSpent', formatUsd(budget)));
   }
 
   /**

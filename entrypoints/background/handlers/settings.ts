@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { t, tCount } from '@/lib/i18n';
 import { announceSettingsChanged } from '@/lib/messages/settings-changed';
 import type { SettingsView, settingsMessages } from '@/lib/messages/settings-messages';
 import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
@@ -48,7 +48,7 @@ export const settingsHandlers: HandlersFor<typeof settingsMessages> = {
     const db = await database();
     const saved = await listUserRules(db);
     if (saved.length >= MAX_USER_RULES && !saved.some((other) => other.id === rule.id))
-      throw new HandlerError('rules-too-many', t('ruleTooMany', String(MAX_USER_RULES)));
+      throw new HandlerError('rules-too-many', tCount('ruleTooMany', MAX_USER_RULES));
     const rules = await putUserRule(db, rule);
     await announceSettingsChanged();
     return rules;
