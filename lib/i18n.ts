@@ -18,11 +18,24 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
 }
 
 /**
- * The browser's UI language (a BCP 47 tag such as "de" or "es-419"), the one chrome.i18n
- * picks messages by, so numbers and dates read like the words around them.
+ * The language the messages are in (a BCP 47 tag such as "de" or "es-419"): the browser's UI
+ * language when the messages are in it, else the locale chrome.i18n picked (each
+ * messages.json names itself in `localeTag`), so numbers and dates read like the words
+ * around them. They differ where Chromium starts with `--lang` or LANGUAGE set (headless on
+ * Linux): the messages follow them, getUILanguage() does not.
  */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage() || 'en';
+  const browserLanguage = browser.i18n.getUILanguage() || 'en';
+  const messagesLanguage = browser.i18n.getMessage('localeTag');
+  let tag: string | undefined;
+  try {
+    [tag] = Intl.getCanonicalLocales(messagesLanguage);
+  } catch {
+    // Not a language tag (a pseudo-locale build): the browser's language will do.
+  }
+  if (!tag) return browserLanguage;
+  const language = (locale: string) => locale.split('-')[0]?.toLowerCase();
+  return language(browserLanguage) === language(tag) ? browserLanguage : tag;
 }
 
 // Intl objects are costly to make; the UI language does not change while a page lives.

@@ -65,6 +65,7 @@ describe('counts in the UI language', () => {
   it('picks a category English lacks where a locale has it, else the other form', () => {
     // Polish: 2 is "few", 5 is "many" (CLDR); a locale adds those keys to its own file only.
     speak('pl', {
+      localeTag: { message: 'pl' },
       replyCount_one: { message: '$C$ odpowiedź', placeholders: { c: { content: '$1' } } },
       replyCount_few: { message: '$C$ odpowiedzi (few)', placeholders: { c: { content: '$1' } } },
       replyCount_other: { message: '$C$ odpowiedzi', placeholders: { c: { content: '$1' } } },
@@ -97,6 +98,16 @@ describe('money, shares and dates in the UI language', () => {
     expect(formatCount(1234567)).toBe('1.234.567');
     speak('en-US', english);
     expect(formatPercent(85)).toBe('85%');
+  });
+
+  it('writes numbers in the messages’ language when the browser reports another', () => {
+    // Chromium started with --lang=de (or LANGUAGE=de) shows German messages but reports en-US.
+    speak('en-US', load('de'));
+    expect(spaced([formatUsd(0.015)])).toEqual(['0,015 $']);
+    expect(tCount('replyCount', 1234)).toBe('1.234 Antworten');
+    // A browser in Latin American Spanish keeps its region's formats with the es messages.
+    speak('es-MX', load('es'));
+    expect(spaced([formatUsd(0.015)])).toEqual(['USD 0.015']);
   });
 
   it('names the month in the language', () => {
