@@ -141,7 +141,7 @@ describe('the integration manager: test, usage, rename, backup', () => {
     );
     await page.waitForSelector('::-p-text(Import of zoho-leads.csv)');
     expect(await text()).toContain(
-      '2 handles have no X user id yet: importing looks them up at X as @samrep_crm in 1 calls',
+      '2 handles have no X user id yet: importing looks them up at X as @samrep_crm in 1 call,',
     );
     expect(await storedCount()).toBe(0);
     await aria('Import').click();
