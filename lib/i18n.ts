@@ -39,12 +39,9 @@ export function uiLanguage(): string {
 }
 
 // Intl objects are costly to make; the UI language does not change while a page lives.
-const made = new Map<string, Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat>(
-  kind: string,
-  options: object,
-  make: (language: string) => T,
-): T {
+type Formatter = Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat;
+const made = new Map<string, Formatter>();
+function cached<T extends Formatter>(kind: string, options: object, make: (language: string) => T): T {
   const language = uiLanguage();
   const id = `${kind} ${language} ${JSON.stringify(options)}`;
   let value = made.get(id) as T | undefined;
@@ -112,6 +109,13 @@ export function formatUsd(amount: number): string {
     maximumFractionDigits: 3,
   } as const;
   return cached('usd', options, (language) => new Intl.NumberFormat(language, options)).format(amount);
+}
+
+/** Items joined as the UI language lists them: "a, b and c" (en), "a, b und c" (de), "a, b y c" (es). */
+export function formatList(items: string[]): string {
+  const options = { type: 'conjunction', style: 'long' } as const;
+  const format = cached('list', options, (language) => new Intl.ListFormat(language, options));
+  return format.format(items);
 }
 
 /** A date or time (a Date, ms since the epoch, or an ISO 8601 string) in the UI language. */

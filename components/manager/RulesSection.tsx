@@ -5,7 +5,7 @@ import { userRulePathId } from '@/lib/crm/user-rule-path';
 import { applyUserRule, type UserRuleField, type UserRuleReading } from '@/lib/crm/user-rule-read';
 import { backtracksCatastrophically, loadBacktrackingCheck } from '@/lib/crm/user-rule-redos';
 import { MAX_USER_RULES, type RuleProblem, ruleProblems, UserRule } from '@/lib/crm/user-rules';
-import { type MessageKey, t, tCount } from '@/lib/i18n';
+import { formatList, type MessageKey, t, tCount } from '@/lib/i18n';
 import { onSettingsChanged } from '@/lib/messages/settings-changed';
 import { messageOf, type Send } from './api';
 
@@ -96,7 +96,7 @@ function readingText(reading: UserRuleReading | undefined): string {
   if (reading.reason === 'host') return t('ruleTryWrongHost');
   if (reading.reason === 'path') return t('ruleTryNoRecord');
   if (reading.reason === 'name') {
-    return t('ruleTryNotFound', reading.missing.map((key) => t(FIELD_LABEL[key])).join(', '));
+    return t('ruleTryNotFound', formatList(reading.missing.map((key) => t(FIELD_LABEL[key]))));
   }
   return t('ruleTryFailed');
 }
@@ -421,7 +421,7 @@ export function RulesSection({ send }: { send: Send }) {
                   {tab.reading.missing.length > 0 && (
                     <>
                       <dt>{t('ruleMissing')}</dt>
-                      <dd>{tab.reading.missing.map((key) => t(FIELD_LABEL[key])).join(', ')}</dd>
+                      <dd>{formatList(tab.reading.missing.map((key) => t(FIELD_LABEL[key])))}</dd>
                     </>
                   )}
                 </dl>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatCount, formatPercent, t, tCount } from '@/lib/i18n';
+import { formatCount, formatList, formatPercent, t, tCount } from '@/lib/i18n';
 import type { RankedPerson } from '@/lib/x/match';
 import type { XPerson } from '@/lib/x/people';
 import { formatUsd, PEOPLE_SEARCH_PAGE_SIZE } from '@/lib/x/prices';
@@ -138,7 +138,7 @@ export function FindPerson({
                 reasons.length > 0 && (
                   <p class="match">
                     {t('matchConfidence', formatPercent(confidence))}:{' '}
-                    {reasons.map((r) => t(r.key, r.detail)).join(', ')}
+                    {formatList(reasons.map((r) => t(r.key, r.detail)))}
                   </p>
                 )
               }

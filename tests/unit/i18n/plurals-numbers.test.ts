@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { formatCount, formatDate, formatPercent, formatUsd, tCount, tPlural } from '@/lib/i18n';
+import { formatCount, formatDate, formatList, formatPercent, formatUsd, tCount, tPlural } from '@/lib/i18n';
 
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };
 type Messages = Record<string, Entry>;
@@ -108,6 +108,13 @@ describe('money, shares and dates in the UI language', () => {
     // A browser in Latin American Spanish keeps its region's formats with the es messages.
     speak('es-MX', load('es'));
     expect(spaced([formatUsd(0.015)])).toEqual(['USD 0.015']);
+  });
+
+  it('lists reasons as the language does', () => {
+    speak('de', load('de'));
+    expect(formatList(['erwähnt Acme', 'gleicher Name'])).toBe('erwähnt Acme und gleicher Name');
+    speak('es', load('es'));
+    expect(formatList(['a', 'b', 'c'])).toBe('a, b y c');
   });
 
   it('names the month in the language', () => {
