@@ -73,7 +73,7 @@ export async function launchWithExtension(
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error('No built extension in .output/chrome-mv3: run `npm run build` first.');
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   const profile = await mkdtemp(join(tmpdir(), 'x-crm-e2e-'));
   const preferences: Record<string, unknown> = {};

@@ -26,12 +26,6 @@ const defined = (entry: Entry) =>
 const SAME_AS_ENGLISH = new Set([
   'extName',
   'popupTitle',
-  'crmZoho',
-  'crmSalesforce',
-  'crmHubspot',
-  'crmPipedrive',
-  'crmDynamics',
-  'crmOdoo',
   'authOauth1',
   'consumerKey',
   'consumerSecret',
