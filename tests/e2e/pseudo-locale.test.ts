@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crmVendors } from '../../lib/crm/registry';
 import { FILLER_FIRST_NAMES, FILLER_LAST_NAMES, PEOPLE } from '../fake-x/seed-people';
 import { EXTENSION_DIR } from './harness/chromium';
 import { serveCrmPages } from './harness/crm-pages';
@@ -46,7 +47,10 @@ async function pseudoLocalisedBuild(): Promise<string> {
   return dir;
 }
 
-/** What X and the CRM fixtures may show: every string the emulator's people and posts hold. */
+/**
+ * What X and the CRM fixtures may show: every string the emulator's people and posts hold,
+ * and the CRMs' product names (proper nouns, the same in every language).
+ */
 function dataCorpus(): string {
   const strings: string[] = ['Sales team', 'Acme Robotics', 'maria@acmerobotics.com', TYPED];
   const collect = (value: unknown): void => {
@@ -54,7 +58,7 @@ function dataCorpus(): string {
     else if (Array.isArray(value)) value.forEach(collect);
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
-  collect([PEOPLE, FILLER_FIRST_NAMES, FILLER_LAST_NAMES]);
+  collect([PEOPLE, FILLER_FIRST_NAMES, FILLER_LAST_NAMES, crmVendors.map((vendor) => vendor.label)]);
   return strings.join('\n');
 }
 const corpus = dataCorpus();
