@@ -109,6 +109,25 @@ describe('X for CRM in Firefox', () => {
     await page.close();
   });
 
+  it('keeps the panel’s address from the page, which is all Firefox has for use_dynamic_url', async () => {
+    // Firefox ignores web_accessible_resources' use_dynamic_url: the panel is reachable at
+    // moz-extension://<this profile's UUID>/panel.html, so a page must never learn the UUID.
+    const page = await run.browser.newPage();
+    await page.goto(ZOHO_LEAD);
+    await clickIcon(page);
+    await waitForText(await extensionFrame(page, '/panel.html'), 'Maria Garcia');
+    const seen = await page.evaluate(() => ({
+      inDom: document.documentElement.outerHTML.includes('moz-extension:'),
+      loadedResources: performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.startsWith('moz-extension:')),
+      frames: window.frames.length,
+    }));
+    expect(seen).toEqual({ inDom: false, loadedResources: [], frames: 0 });
+    await page.close();
+  });
+
   it('posts from the popup as the signed-in account', async () => {
     const popup = await run.open('/popup.html');
     const postingAs = await byName(popup, 'Posting as');
