@@ -53,4 +53,15 @@ describe('the built manifests', () => {
     expect(firefox.background).toMatchObject({ scripts: ['background.js'] });
     expect(chrome.background).toMatchObject({ service_worker: 'background.js' });
   });
+
+  it('gives Firefox a sidebar where Chrome has a side panel, on the same page', () => {
+    const firefox = manifest('firefox-mv3');
+    const chrome = manifest('chrome-mv3');
+    const sidePanel = chrome.side_panel as { default_path: string } | undefined;
+    // Firefox has no side_panel key or sidePanel API; WXT writes the entrypoint as sidebar_action.
+    expect(firefox.side_panel).toBeUndefined();
+    expect(firefox.permissions).not.toContain('sidePanel');
+    if (sidePanel) expect(firefox.sidebar_action).toMatchObject({ default_panel: sidePanel.default_path });
+    else expect(firefox.sidebar_action).toBeUndefined();
+  });
 });
