@@ -4,6 +4,7 @@ import { crmHostPatterns } from '@/lib/crm/hosts';
 import { detectRecordPage } from '@/lib/crm/pages';
 import type { CrmId, RecordRef } from '@/lib/crm/record';
 import { sendMessage } from '@/lib/messages/client';
+import { decidedAt } from './decided-at';
 import { watchPageSettings } from './page-settings';
 import { createPanelHost } from './panel-host';
 import type { RecordUi } from './record-ui';
@@ -11,7 +12,7 @@ import { showRecord } from './show-record';
 
 /** The record the page shows, and its icon once mounted. */
 interface Shown {
-  page: CrmPage;
+  page: CrmPage<CrmId>;
   ref: RecordRef;
   controller: AbortController;
   ui?: RecordUi;
@@ -27,7 +28,10 @@ function warn(error: unknown) {
 }
 
 /** The built-in vendor first; a user's rule only where no vendor knows the page. */
-function detect(url: URL, rules: readonly CrmPage[]): { page: CrmPage; ref: RecordRef } | undefined {
+function detect(
+  url: URL,
+  rules: readonly CrmPage<CrmId>[],
+): { page: CrmPage<CrmId>; ref: RecordRef } | undefined {
   const builtIn = detectRecordPage(url);
   if (builtIn) return builtIn;
   for (const page of rules) {
@@ -45,7 +49,7 @@ export default defineContentScript({
   main(ctx) {
     let url = new URL(location.href);
     let disabled: readonly CrmId[] | undefined;
-    let rules: readonly CrmPage[] | undefined;
+    let rules: readonly CrmPage<CrmId>[] | undefined;
     let shown: Shown | undefined;
     const panel = createPanelHost();
 
@@ -66,7 +70,7 @@ export default defineContentScript({
       if (!detected || !ref) {
         panel.remove();
         // A list view tells the background; a switched-off vendor only if we had shown a record.
-        if (!detected || left) sendMessage('recordLeft', {}).catch(warn);
+        if (!detected || left) sendMessage('recordLeft', { at: decidedAt() }).catch(warn);
         return;
       }
       const entry: Shown = { page: detected.page, ref, controller: new AbortController() };
