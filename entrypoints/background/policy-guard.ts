@@ -12,6 +12,9 @@ const NEEDS: Partial<Record<MessageName, keyof Omit<Permissions, 'allowedCrms' |
   personFollow: 'follow',
   postLike: 'engage',
   postRepost: 'engage',
+  socialReply: 'post',
+  socialLike: 'engage',
+  socialRepost: 'engage',
   keysSave: 'unlocked',
   keysDelete: 'unlocked',
 };

@@ -6,6 +6,7 @@ import { DraftList, type DraftSummary } from '@/components/DraftList';
 import { OutboxList } from '@/components/OutboxList';
 import { ActingAs } from '@/components/panel/ActingAs';
 import { PostSearch } from '@/components/PostSearch';
+import { SocialViewButton } from '@/components/social/SocialViewButton';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages/client';
 import type { OutboxView } from '@/lib/messages/outbox-messages';
@@ -176,6 +177,7 @@ function Popup() {
         <button type="button" onClick={() => start(null)}>
           {t('composeNew')}
         </button>
+        <SocialViewButton onOpened={() => window.close()} />
       </header>
       {replyToPostId ? (
         <p class="replying">

@@ -8,6 +8,7 @@ import { managerMessages } from './manager-messages';
 import { panelMessages } from './panel-messages';
 import { recordMessages } from './record-messages';
 import { settingsMessages } from './settings-messages';
+import { socialMessages } from './social-messages';
 
 export type { SenderContext } from './spec';
 
@@ -25,6 +26,7 @@ export const protocol = {
   ...actionMessages,
   ...outboxMessages,
   ...composeMessages,
+  ...socialMessages,
 };
 
 export type MessageName = keyof typeof protocol;

@@ -235,7 +235,7 @@ export class XService {
    * One X call as the acting account: budget checked for reads, errors mapped, and what it
    * billed recorded. `bill` names the operation, unit price and billed resources of the answer.
    */
-  private async call<T>(
+  async call<T>(
     accountId: string | null | undefined,
     kind: 'read' | 'write',
     work: (client: TwitterApi, account: Account) => Promise<T>,

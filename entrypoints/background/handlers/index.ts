@@ -8,6 +8,7 @@ import { managerHandlers } from './manager';
 import { panelHandlers } from './panel';
 import { recordHandlers } from './record';
 import { settingsHandlers } from './settings';
+import { socialHandlers } from './social';
 
 /** The background's answers to every protocol message. Inputs arrive parsed and senders checked. */
 export const handlers: Handlers = {
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...actionHandlers,
   ...outboxHandlers,
   ...composeHandlers,
+  ...socialHandlers,
 };
