@@ -48,7 +48,7 @@ export interface SocialQuote {
 export interface SocialRefreshResult {
   added: SocialItem[];
   costUsd: number;
-  /** X had more new posts than one page: the next refresh continues from the newest read. */
+  /** X had more new posts than one page: the newest were read, older ones in between are left unread. */
   more: boolean;
 }
 
