@@ -106,6 +106,7 @@ beforeAll(async () => {
 afterAll(() => run?.close());
 
 const columnText = (column: string) =>
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a user reads
   panel.$eval(`.social-${column}`, (section) => (section as HTMLElement).innerText);
 
 /** Presses Tab until the focused element's accessible text is `name`, then Enter. */
@@ -179,6 +180,43 @@ describe('the Social view', () => {
     expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
   });
 
+  it('opens from the record panel too, beside the CRM tab', async () => {
+    const crm = await run.browser.newPage();
+    await serveCrmPages(crm, [
+      {
+        url: CONTACT_URL,
+        fixture: 'zoho/contact.html',
+        edit: (html) => html.replace('@mariagarcia_ar', '@maria_acme'),
+      },
+    ]);
+    await crm.goto(CONTACT_URL);
+    await crm.locator('::-p-aria(Open X panel for Maria Garcia)').click();
+    const frame = await panelFrame(crm);
+    await frame.waitForSelector('::-p-text(Associated with @maria_acme)');
+    await frame.evaluate(() => {
+      type SidePanel = { open(options: unknown): Promise<void> };
+      const chrome = (globalThis as unknown as { chrome: { sidePanel: SidePanel } }).chrome;
+      const calls: unknown[] = [];
+      (globalThis as unknown as { sidePanelCalls: unknown[] }).sidePanelCalls = calls;
+      const open = chrome.sidePanel.open.bind(chrome.sidePanel);
+      chrome.sidePanel.open = (options) => {
+        calls.push(options);
+        return open(options);
+      };
+    });
+    await frame.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.social-open')?.disabled);
+    await frame.locator('::-p-aria(Social view)').click();
+    await frame.waitForFunction(
+      () => (globalThis as unknown as { sidePanelCalls: unknown[] }).sidePanelCalls.length > 0,
+    );
+    const calls = await frame.evaluate(
+      () => (globalThis as unknown as { sidePanelCalls: unknown[] }).sidePanelCalls,
+    );
+    expect(calls).toEqual([{ windowId: expect.any(Number) }]);
+    await crm.close();
+    await panel.bringToFront();
+  });
+
   it('says the price first, then sorts who spoke to Sam into Customers, Leads and Potential contacts', async () => {
     const quoteText = await panel.$eval('#social-quote', (p) => p.textContent ?? '');
     const quoted = usd(quoteText, new RegExp(`may cost up to ${MONEY}`));
@@ -233,6 +271,7 @@ describe('the Social view', () => {
     );
     postAs(x.state, { username: 'priyaraman', text: 'My team is hiring two analysts.' }, x.clock.now());
     await refresh();
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a user reads
     const news = await panel.$eval('.social-news-list', (section) => (section as HTMLElement).innerText);
     expect(news).toContain('Acme closed its Series C funding today.');
     expect(news).toContain('My team is hiring two analysts.');
@@ -254,6 +293,7 @@ describe('the Social view', () => {
     await panel.waitForFunction(
       () => !document.querySelector('.social-news-list')?.textContent?.includes('My team is hiring'),
     );
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a user reads
     const news = await panel.$eval('.social-news-list', (section) => (section as HTMLElement).innerText);
     expect(news).toContain('Acme closed its Series C funding today.');
     await pressByKeyboard(panel, 'All news');
