@@ -12,7 +12,7 @@ import { showRecord } from './show-record';
 
 /** The record the page shows, and its icon once mounted. */
 interface Shown {
-  page: CrmPage;
+  page: CrmPage<CrmId>;
   ref: RecordRef;
   controller: AbortController;
   ui?: RecordUi;
@@ -28,7 +28,10 @@ function warn(error: unknown) {
 }
 
 /** The built-in vendor first; a user's rule only where no vendor knows the page. */
-function detect(url: URL, rules: readonly CrmPage[]): { page: CrmPage; ref: RecordRef } | undefined {
+function detect(
+  url: URL,
+  rules: readonly CrmPage<CrmId>[],
+): { page: CrmPage<CrmId>; ref: RecordRef } | undefined {
   const builtIn = detectRecordPage(url);
   if (builtIn) return builtIn;
   for (const page of rules) {
@@ -46,7 +49,7 @@ export default defineContentScript({
   main(ctx) {
     let url = new URL(location.href);
     let disabled: readonly CrmId[] | undefined;
-    let rules: readonly CrmPage[] | undefined;
+    let rules: readonly CrmPage<CrmId>[] | undefined;
     let shown: Shown | undefined;
     const panel = createPanelHost();
 

@@ -35,8 +35,9 @@ async function actingId(): Promise<string | null> {
 }
 
 /**
- * The record's association and X person. The CRM's Twitter field leads, as in Zoho: a valid
- * handle there is associated without asking, and emptying the field removes that association.
+ * The record's association and X person. The CRM's Twitter field leads, as in the CRM
+ * integrations this carries forward: a valid handle there is associated without asking, and
+ * emptying the field removes that association.
  */
 async function buildView(record: CrmRecord | null): Promise<PanelView> {
   const field = parseTwitterField(record?.twitterField ?? '');
