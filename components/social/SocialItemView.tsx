@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { PostBody } from '@/components/panel/PostBody';
 import { messageOf, type Send } from '@/components/panel/api';
-import { crmLabel } from './crm-label';
+import { crmLabel } from '@/lib/crm/crm-label';
 import { crmSearchUrl } from '@/lib/crm/search-urls';
 import { t } from '@/lib/i18n';
 import type { CrmPlace } from '@/lib/messages/social-messages';
@@ -68,7 +68,7 @@ export function SocialItemView({
   const finders =
     item.record === null
       ? crmPlaces.flatMap((place) => {
-          const url = crmSearchUrl(place.crm, place.url, item.authorName);
+          const url = crmSearchUrl(place.crm, place.tenant, item.authorName);
           return url ? [{ url, crm: place.crm, tenant: place.tenant }] : [];
         })
       : [];

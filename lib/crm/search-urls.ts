@@ -1,32 +1,9 @@
-import { dynamicsSearchUrl } from './dynamics/search-url';
-import { hubspotSearchUrl } from './hubspot/search-url';
-import { odooSearchUrl } from './odoo/search-url';
-import { pipedriveSearchUrl } from './pipedrive/search-url';
-import type { CrmId } from './record';
-import { salesforceSearchUrl } from './salesforce/search-url';
-import { zohoSearchUrl } from './zoho/search-url';
-
-const SEARCH: Partial<Record<CrmId, (recordUrl: URL, name: string) => string | null>> = {
-  zoho: zohoSearchUrl,
-  salesforce: salesforceSearchUrl,
-  hubspot: hubspotSearchUrl,
-  pipedrive: pipedriveSearchUrl,
-  dynamics: dynamicsSearchUrl,
-  odoo: odooSearchUrl,
-};
+import { crmVendors } from './registry';
 
 /**
- * The CRM's own search for a person's `name`, in the CRM account one of its record pages
- * (`recordUrl`, https only) belongs to; null for a CRM without one (a user rule's) or a page
- * address that is not https.
+ * The CRM's own search for a person's `name` in one CRM account (`tenant`, as record URLs
+ * give it), from the CRM's descriptor; null for a CRM without one (a user rule's).
  */
-export function crmSearchUrl(crm: CrmId, recordUrl: string, name: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(recordUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:') return null;
-  return SEARCH[crm]?.(url, name.trim()) ?? null;
+export function crmSearchUrl(crm: string, tenant: string, name: string): string | null {
+  return crmVendors.find((vendor) => vendor.id === crm)?.searchUrl(tenant, name.trim()) ?? null;
 }
