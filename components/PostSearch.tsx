@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { crmLabel } from '@/lib/crm/crm-label';
 import { t } from '@/lib/i18n';
-import type { SearchResult } from '@/lib/messages/compose-messages';
+import type { SearchResult } from '@/lib/messages/post-messages';
 import { formatUsd, PRICE_USD, SEARCH_PAGE_SIZE, searchPagePrice } from '@/lib/x/prices';
 import { count, messageOf, safeLink, type Send } from './panel/api';
 import { PostBody } from './panel/PostBody';

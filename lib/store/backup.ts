@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { CsvError, CsvTooManyRecords, readCsv, toCsv, unguardCell } from './csv';
 import type { Association, AssociationSource, XCrmDb } from './schema';
 import { Settings } from './settings';
+import { X_ID_PATTERN } from '../x/ids';
 
 type Db = IDBPDatabase<XCrmDb>;
 
@@ -148,8 +149,6 @@ export class BackupFileError extends Error {
   }
 }
 
-const XUSER_ID = /^\d{1,20}$/;
-
 const TYPE_ALIASES: Record<string, RecordType> = {
   lead: 'lead',
   leads: 'lead',
@@ -263,7 +262,7 @@ function validateRow(
   }
 
   const xUserId = text(raw.xUserId);
-  if (xUserId && !XUSER_ID.test(xUserId))
+  if (xUserId && !X_ID_PATTERN.test(xUserId))
     return { ok: false, reason: t('importBadXUserId', xUserId.slice(0, 50)) };
   const field = parseTwitterField(text(raw.handle));
   if (field.kind === 'invalid') return { ok: false, reason: t('importBadHandle', field.raw.slice(0, 100)) };
@@ -283,7 +282,7 @@ function validateRow(
       return { ok: false, reason: t('importBadDate', created.slice(0, 50)) };
     createdAt = at;
   }
-  const byAccount = raw.byAccount && XUSER_ID.test(raw.byAccount) ? raw.byAccount : null;
+  const byAccount = raw.byAccount && X_ID_PATTERN.test(raw.byAccount) ? raw.byAccount : null;
   return {
     ok: true,
     needsLookup: !xUserId,

@@ -5,8 +5,9 @@ import type { XCrmDb } from '../store/schema';
  * The shape of what is cached (people and posts as the pages use them). Raised whenever those
  * shapes change, so that entries an earlier version stored, missing fields the pages now
  * read (a post's parts, a bio's parts, `protected`), are read again instead of shown.
+ * 3: a handle's entry holds the person's id, the person being kept once, under their id.
  */
-export const CACHE_SHAPE = 2;
+export const CACHE_SHAPE = 3;
 
 /**
  * Reads from X kept in IndexedDB with their fetch time. Within the freshness window a
@@ -28,7 +29,7 @@ export class XCache {
     if (pending) return pending as Promise<T>;
     const loading = load()
       .then(async (value) => {
-        await (await this.db()).put('cache', { key, value, fetchedAt: this.now(), shape: CACHE_SHAPE });
+        await this.put(key, value);
         return value;
       })
       .finally(() => this.inFlight.delete(key));
@@ -36,8 +37,11 @@ export class XCache {
     return loading;
   }
 
-  /** Forgets a key after a write changed what it holds (a follow, a like). */
-  async forget(key: string): Promise<void> {
-    await (await this.db()).delete('cache', key);
+  /**
+   * Keeps `value` under `key` as fetched now: an answer that brought more than was asked for
+   * (the people of a search page) so a later read of one of them costs no call.
+   */
+  async put(key: string, value: unknown): Promise<void> {
+    await (await this.db()).put('cache', { key, value, fetchedAt: this.now(), shape: CACHE_SHAPE });
   }
 }
