@@ -5,6 +5,7 @@ import { detectRecordPage } from '@/lib/crm/pages';
 import type { CrmId, RecordRef } from '@/lib/crm/record';
 import { sendMessage } from '@/lib/messages/client';
 import { decidedAt } from './decided-at';
+import { reportPageDecision } from './page-decision';
 import { watchPageSettings } from './page-settings';
 import { createPanelHost } from './panel-host';
 import type { RecordUi } from './record-ui';
@@ -58,6 +59,7 @@ export default defineContentScript({
       if (!disabled || !rules) return;
       const detected = detect(url, rules);
       const ref = detected && !disabled.includes(detected.page.id) ? detected.ref : undefined;
+      reportPageDecision(url, ref ? 'record' : detected ? 'switched off' : 'no record');
       // A query or hash change on the same record (a tab of the record page) keeps the icon.
       if (ref && shown && sameRecord(ref, shown.ref)) return;
       const left = shown;
