@@ -156,10 +156,23 @@ export default defineConfig({
     // Opens the popup from the keyboard; people can change it at chrome://extensions/shortcuts.
     commands: {
       _execute_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' } },
+      // The Social view beside the page (Chrome's side panel, Firefox's sidebar).
+      'open-social-view': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_socialOpenCommand__',
+      },
     },
     // scripting: a user rule's host gets the content script registered at run time, and the
     // manager tries a rule on an open tab before it is saved (executeScript).
-    permissions: ['storage', 'downloads', 'identity', 'scripting'],
+    // alarms: the Social view's scheduled refresh, off until the rep turns it on.
+    permissions: [
+      'storage',
+      'downloads',
+      'identity',
+      'scripting',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     // Any other CRM, through a user rule: its one host is asked for when the rule is saved,
     // never at install, and given back when the rule is deleted.
     optional_host_permissions: ['https://*/*'],

@@ -97,6 +97,16 @@ export async function takeScreenshots(
   await shoot(popup, '5-popup.png');
   await popup.close();
 
+  // The Social view after a refresh: the seeded mentions of Sam Rep in their columns, and news.
+  const social = await run.browser.newPage();
+  await social.setViewport({ width: 900, height: 900 });
+  await social.goto(`chrome-extension://${run.extensionId}/sidepanel.html`);
+  await social.locator('::-p-text(Refresh (up to)').setTimeout(WAIT.timeout).click();
+  await social.waitForSelector('::-p-text(This refresh cost)', WAIT);
+  await social.waitForSelector('.social-item', WAIT);
+  await shoot(social, '8-social-view.png');
+  await social.close();
+
   await openRecord(page, SALESFORCE_CONTACT);
   await shoot(page, '6-salesforce-contact-with-x-icon.png');
   await openRecord(page, HUBSPOT_CONTACT);

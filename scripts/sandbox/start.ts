@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { type FakeX, startFakeX } from '../../tests/fake-x';
+import { seedConversations } from '../../tests/fake-x/conversations';
 import { hostResolverRules, launchSandboxBrowser, type SandboxBrowser } from './browser';
 import { type CrmServer, DEMO_HOSTS, DEMO_RECORDS, startCrmServer, ZOHO_LEAD } from './crm-server';
 import { shippedLocales } from './messages';
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
   }
 
   x = await startFakeX({ https: true });
+  // People mention and answer Sam Rep, and Maria Garcia posts news: the Social view's opening.
+  seedConversations(x.state, x.clock.now());
   const person = x.accounts[0];
   say(`X emulator at ${x.origin} (the browser reaches it as https://api.x.com and https://x.com)`);
   say(`  consumer key:        ${x.app.consumerKey}`);
@@ -174,6 +177,9 @@ async function main(): Promise<void> {
       await lead.goto(ZOHO_LEAD);
       await lead.bringToFront();
       say(`showing the Zoho lead: click the X icon beside Maria Garcia's name`);
+      say(
+        'the Social view (seeded conversations with Sam Rep): the popup’s “Social view” button, or Alt+Shift+S',
+      );
     }
   }
   say(
