@@ -204,4 +204,15 @@ describe('every page speaks only through _locales (pseudo-locale)', () => {
     expect(await notFromLocales(panel)).toEqual([]);
     await page.close();
   });
+
+  it('the Social view side panel, with its refresh quote, a refresh done and its schedule', async () => {
+    const page = await run.browser.newPage();
+    await page.goto(`chrome-extension://${run.extensionId}/sidepanel.html`);
+    await page.waitForSelector(`::-p-text(${OPEN}A refresh reads at most)`);
+    await page.locator(`::-p-text(${OPEN}Refresh (up to)`).click();
+    await page.waitForSelector(`#social-outcome ::-p-text(This refresh cost)`);
+    await page.waitForSelector('#social-schedule');
+    expect(await notFromLocales(page)).toEqual([]);
+    await page.close();
+  });
 });
