@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crmVendors } from '../../lib/crm/registry';
+import { DEFAULT_SOCIAL_KEYWORDS } from '../../lib/store/social-settings';
 import { FILLER_FIRST_NAMES, FILLER_LAST_NAMES, PEOPLE } from '../fake-x/seed-people';
 import { EXTENSION_DIR } from './harness/chromium';
 import { serveCrmPages } from './harness/crm-pages';
@@ -49,7 +50,7 @@ async function pseudoLocalisedBuild(): Promise<string> {
 
 /**
  * What X and the CRM fixtures may show: every string the emulator's people and posts hold,
- * and the CRMs' product names (proper nouns, the same in every language).
+ * the rep's keywords, and the CRMs' product names (proper nouns, the same in every language).
  */
 function dataCorpus(): string {
   const strings: string[] = ['Sales team', 'Acme Robotics', 'maria@acmerobotics.com', TYPED];
@@ -58,7 +59,14 @@ function dataCorpus(): string {
     else if (Array.isArray(value)) value.forEach(collect);
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
-  collect([PEOPLE, FILLER_FIRST_NAMES, FILLER_LAST_NAMES, crmVendors.map((vendor) => vendor.label)]);
+  // The Social view's starting keywords are the rep's own words to edit, shown back as stored.
+  collect([
+    PEOPLE,
+    FILLER_FIRST_NAMES,
+    FILLER_LAST_NAMES,
+    crmVendors.map((vendor) => vendor.label),
+    DEFAULT_SOCIAL_KEYWORDS,
+  ]);
   return strings.join('\n');
 }
 const corpus = dataCorpus();
