@@ -14,10 +14,8 @@ export function SocialViewButton({ onOpened }: { onOpened?: () => void }) {
     // A browser (or a test's stand-in) without windows simply leaves the button off.
     Promise.resolve()
       .then(() => browser.windows.getCurrent())
-      .then(
-        (current) => setWindowId(current.id ?? null),
-        () => setWindowId(null),
-      );
+      .then((current: { id?: number } | undefined) => setWindowId(current?.id ?? null))
+      .catch(() => setWindowId(null));
   }, []);
   return (
     <>
