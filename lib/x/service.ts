@@ -22,6 +22,7 @@ import {
 } from './prices';
 import { RateLimits, type SpentLimitStore } from './rate-limits';
 import { linksOf, type XLink } from './same-post';
+import { timelineOwner } from './timeline-owner';
 import { recordUsage, spentOn, utcDay } from './usage';
 import { writingAccount } from './writing-account';
 
@@ -343,6 +344,9 @@ export class XService {
    * what X said, and so never cached as "no posts".
    */
   async recentPosts(userId: string, accountId?: string | null): Promise<XPost[]> {
+    const refused = this.postsRefused.get(userId);
+    this.postsRefused.delete(userId);
+    if (refused && this.now() - refused.at < 60_000) throw refused.problem;
     const { postsMs } = await this.freshness();
     return this.cache.read(`posts:${userId}`, postsMs, async () => {
       const page = await this.call(
@@ -363,6 +367,56 @@ export class XService {
       );
       return page.posts;
     });
+  }
+
+  /** Timelines X refused while a view read them with the person (see personForView), by user id. */
+  private readonly postsRefused = new Map<string, { problem: XError; at: number }>();
+
+  /**
+   * The associated person for a record's view, with their recent posts read in the same round
+   * trip: a timeline read with `expansions=author_id` and the profile's user fields brings the
+   * person in `includes.users` (X docs, "Fields and expansions"), billed as the user read it
+   * replaces, so the price is unchanged and the view waits for one call instead of two. Both
+   * answers are cached, so the panel's posts then cost nothing. A person still fresh in the
+   * cache costs no call (the posts are read when shown, if stale). When the person has no
+   * posts X sends no `includes`, and when X refuses the timeline (protected, suspended) it
+   * sends only errors: the person is then looked up on their own, a second call, and a refusal
+   * is kept a minute so the panel's posts show it without asking X again.
+   *
+   * @returns the person, or null when X has none by that id
+   * @throws XError as personById does
+   */
+  async personForView(userId: string, accountId?: string | null): Promise<XPerson | null> {
+    const { profileMs, postsMs } = await this.freshness();
+    const fresh =
+      (await this.cache.isFresh(`user:${userId}`, profileMs)) ||
+      (await this.cache.isFresh(`posts:${userId}`, postsMs));
+    if (fresh) return this.personById(userId, accountId);
+    const read = await this.call(
+      accountId,
+      'read',
+      async (client) => {
+        const answer = await client.v2.get<PostsAnswer>(`users/${userId}/tweets`, {
+          max_results: 10,
+          'tweet.fields': [...TWEET_FIELDS, 'author_id'].join(','),
+          expansions: POST_EXPANSIONS,
+          'user.fields': USER_FIELDS.join(','),
+        });
+        const errors = inlineErrors(answer);
+        if (!answer.data && errors.length) return { refused: answerProblem(errors), page: null };
+        return { refused: null, page: { ...postsFromAnswer(answer), person: timelineOwner(answer, userId) } };
+      },
+      ({ page }, account) => (page ? postsBill(page, isOwnedRead(account, userId)) : []),
+    );
+    const { page } = read;
+    if (read.refused || !page) {
+      if (read.refused) this.postsRefused.set(userId, { problem: read.refused, at: this.now() });
+      return this.personById(userId, accountId);
+    }
+    await this.cache.put(`posts:${userId}`, page.posts);
+    if (!page.person) return this.personById(userId, accountId);
+    await this.cache.put(`user:${userId}`, page.person);
+    return page.person;
   }
 
   /** One page of a person's followers or following; loaded only when the user asks. */

@@ -67,7 +67,8 @@ async function buildView(record: CrmRecord | null): Promise<PanelView> {
         ...recordLabel(record),
       });
     }
-    if (association) view.person = await xService.personById(association.xUserId);
+    // One round trip when cold: the person comes with their posts, which the panel shows next.
+    if (association) view.person = await xService.personForView(association.xUserId);
   } catch (error) {
     const problem = toXError(error);
     view.problem = { code: problem.code, message: problem.message };
