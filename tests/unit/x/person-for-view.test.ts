@@ -87,7 +87,12 @@ describe('the person of a record view', () => {
   it('is looked up on its own when the person has no posts (X then sends no includes)', async () => {
     const maria = x.state.userByUsername('maria_acme');
     if (!maria) throw new Error('seed changed');
-    x.state.addUser({ ...maria, id: '1700000000000000001', username: 'quiet_buyer', pinnedPostId: undefined });
+    x.state.addUser({
+      ...maria,
+      id: '1700000000000000001',
+      username: 'quiet_buyer',
+      pinnedPostId: undefined,
+    });
     const service = makeService();
     const person = await service.personForView('1700000000000000001');
     expect(person?.handle).toBe('quiet_buyer');
