@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sameRecordRef } from '@/lib/crm/records-at-url';
-import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
+import { forgetTab, forgetTabRecordIf, getTabRecord } from '@/lib/store/tab-records';
 import { recordsShownAt } from './tab-page';
 
 /**
@@ -11,7 +11,7 @@ import { recordsShownAt } from './tab-page';
  */
 export function forgetRecordsOfDepartedTabs(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
-    void setTabRecord(tabId, null);
+    void forgetTab(tabId);
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status !== 'loading') return;
@@ -45,6 +45,5 @@ async function forgetUnlessShown(tabId: number, href: string | undefined): Promi
   const shown = url ? await recordsShownAt(url) : [];
   if (shown.some((ref) => sameRecordRef(ref, stored))) return;
   // The content script may have reported the tab's next record meanwhile: leave that one be.
-  const current = await getTabRecord(tabId);
-  if (current && sameRecordRef(current, stored)) await setTabRecord(tabId, null);
+  await forgetTabRecordIf(tabId, (current) => sameRecordRef(current, stored));
 }

@@ -4,6 +4,7 @@ import { crmHostPatterns } from '@/lib/crm/hosts';
 import { detectRecordPage } from '@/lib/crm/pages';
 import type { CrmId, RecordRef } from '@/lib/crm/record';
 import { sendMessage } from '@/lib/messages/client';
+import { decidedAt } from './decided-at';
 import { watchPageSettings } from './page-settings';
 import { createPanelHost } from './panel-host';
 import type { RecordUi } from './record-ui';
@@ -66,7 +67,7 @@ export default defineContentScript({
       if (!detected || !ref) {
         panel.remove();
         // A list view tells the background; a switched-off vendor only if we had shown a record.
-        if (!detected || left) sendMessage('recordLeft', {}).catch(warn);
+        if (!detected || left) sendMessage('recordLeft', { at: decidedAt() }).catch(warn);
         return;
       }
       const entry: Shown = { page: detected.page, ref, controller: new AbortController() };

@@ -1,6 +1,7 @@
 import type { CrmPage, RecordFields } from '@/lib/crm/adapter';
 import type { RecordRef } from '@/lib/crm/record';
 import { sendMessage } from '@/lib/messages/client';
+import { decidedAt } from './decided-at';
 import type { PanelHost } from './panel-host';
 import { mountRecordUi, type RecordUi } from './record-ui';
 import { waitForElement } from './wait-for-element';
@@ -47,7 +48,7 @@ export async function showRecord(
   const title = await waitForElement(findNewTitle, { signal, timeoutMs: TITLE_TIMEOUT_MS });
   if (signal.aborted) return undefined;
   const fields = clipFields(page.readFields(document, title));
-  await sendMessage('recordDetected', { ...ref, ...fields, url: url.href });
+  await sendMessage('recordDetected', { ...ref, ...fields, url: url.href, at: decidedAt() });
   if (signal.aborted) return undefined;
   return mountRecordUi({ title, findTitle, fullName: fields.fullName, panel: options.panel, signal });
 }

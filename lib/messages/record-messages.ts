@@ -2,12 +2,18 @@ import { z } from 'zod';
 import { CrmRecord } from '../crm/record';
 import { defineMessages } from './spec';
 
+/** A content script's moment of decision: its document's timeOrigin + now(), in ms since the epoch. */
+const DecidedAt = z.number().finite().nonnegative();
+
 /** Messages about the record a CRM tab shows. */
 export const recordMessages = defineMessages({
-  /** The content script found a record on its page and read these fields. */
-  recordDetected: { from: ['content'], input: CrmRecord, output: z.null() },
+  /**
+   * The content script found a record on its page and read these fields; `at` is when it
+   * decided, in ms since the epoch, so that the last decision wins however the reports arrive.
+   */
+  recordDetected: { from: ['content'], input: CrmRecord.extend({ at: DecidedAt }), output: z.null() },
   /** The content script's page no longer shows a record (navigated to a list view…). */
-  recordLeft: { from: ['content'], input: z.object({}).strict(), output: z.null() },
+  recordLeft: { from: ['content'], input: z.object({ at: DecidedAt }).strict(), output: z.null() },
   /** The panel learns which tab it sits in, to know which record announcements are its own. */
   panelTab: { from: ['panel'], input: z.object({}).strict(), output: z.object({ tabId: z.number() }) },
   /**

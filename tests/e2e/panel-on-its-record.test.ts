@@ -25,7 +25,9 @@ let chromium: ExtensionBrowser;
 const tabRecords = async () => {
   const worker = await chromium.worker();
   const all = (await worker.evaluate('chrome.storage.session.get(null)')) as Record<string, unknown>;
-  return Object.keys(all).filter((key) => key.startsWith('tab-record:'));
+  return Object.entries(all)
+    .filter(([key, value]) => key.startsWith('tab-record:') && (value as { record: unknown }).record !== null)
+    .map(([key]) => key);
 };
 
 async function openLead(): Promise<Page> {

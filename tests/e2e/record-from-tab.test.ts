@@ -23,12 +23,13 @@ async function storedRecords(): Promise<{ fullName: string; crm: string; url: st
   const all = (await worker.evaluate('chrome.storage.session.get(null)')) as Record<string, unknown>;
   return Object.entries(all)
     .filter(([key]) => key.startsWith('tab-record:'))
-    .map(([, value]) => value as { fullName: string; crm: string; url: string });
+    .map(([, value]) => (value as { record: { fullName: string; crm: string; url: string } | null }).record)
+    .filter((record) => record !== null);
 }
 
 const report = (record: Record<string, string>) =>
   inContentScript(
-    `chrome.runtime.sendMessage({ name: 'recordDetected', input: ${JSON.stringify(record)} })`,
+    `chrome.runtime.sendMessage({ name: 'recordDetected', input: { ...${JSON.stringify(record)}, at: performance.timeOrigin + performance.now() } })`,
   ) as Promise<{ ok: boolean; error?: { code: string; message: string } }>;
 
 beforeAll(async () => {

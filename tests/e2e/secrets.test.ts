@@ -108,7 +108,7 @@ describe('secrets never reach the CRM page or the content script', () => {
       chrome.runtime.sendMessage({ name: 'panelTab', input: {} }),
       chrome.runtime.sendMessage({ name: 'managerState', input: {} }),
       chrome.runtime.sendMessage({ name: 'panelView', input: {} }),
-      chrome.runtime.sendMessage({ name: 'recordLeft', input: {} }),
+      chrome.runtime.sendMessage({ name: 'recordLeft', input: { at: 0 } }),
     ]).then(JSON.stringify)`);
     const text = String(answers);
     expectNoSecret('answers to the content script', text);

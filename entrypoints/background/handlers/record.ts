@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
+import type { RecordRef } from '@/lib/crm/record';
+import { sameRecordRef } from '@/lib/crm/records-at-url';
 import { t } from '@/lib/i18n';
 import type { RecordChanged } from '@/lib/messages/record-events';
 import type { recordMessages } from '@/lib/messages/record-messages';
 import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
-import type { RecordRef } from '@/lib/crm/record';
-import { sameRecordRef } from '@/lib/crm/records-at-url';
-import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
+import { getTabRecord, reportTabRecord } from '@/lib/store/tab-records';
 import { panelIsOnItsRecord } from '../panel-place';
 import { recordsShownAt, senderPageUrl } from '../tab-page';
 
@@ -50,20 +50,19 @@ async function pageUrlNaming(record: RecordRef, context: HandlerContext, tabId: 
 
 /** Answers about the record each CRM tab shows. */
 export const recordHandlers: HandlersFor<typeof recordMessages> = {
-  async recordDetected(record, context) {
+  async recordDetected({ at, ...record }, context) {
     const tabId = tabOf(context);
     // A content script reports what it read, but the browser says where it runs: a record the
     // sender's own URL does not name is someone else's (a forged or stale report) and is
     // refused, leaving the tab's record as it was. The stored URL is the page's, never the report's.
     const url = await pageUrlNaming(record, context, tabId);
     if (!url) throw new HandlerError('record-not-on-page', t('errorRecordNotOnPage'));
-    await setTabRecord(tabId, { ...record, url: url.href });
-    announce(tabId);
+    // A report decided before the one kept is old news: the tab has moved on since.
+    if (await reportTabRecord(tabId, { ...record, url: url.href }, at)) announce(tabId);
     return null;
   },
-  async recordLeft(_input, context) {
-    await setTabRecord(tabOf(context), null);
-    announce(tabOf(context));
+  async recordLeft({ at }, context) {
+    if (await reportTabRecord(tabOf(context), null, at)) announce(tabOf(context));
     return null;
   },
   async panelTab(_input, context) {

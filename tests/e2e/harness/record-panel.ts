@@ -26,14 +26,29 @@ export function panelRecord(frame: Frame) {
   }));
 }
 
+/**
+ * `evaluate` in a frame, or null after `ms`: a frame the page is removing can leave an
+ * evaluation unanswered for good, and the caller polls again with the frame that replaced it.
+ */
+function evaluateOrNull<T>(frame: Frame, read: () => T, ms = 1_000): Promise<Awaited<T> | null> {
+  return Promise.race([
+    frame.evaluate(read).catch(() => null) as Promise<Awaited<T> | null>,
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), ms)),
+  ]);
+}
+
 /** Waits until the panel's heading reads `name`, in whichever panel frame the page holds. */
 export async function waitForPanelName(page: Page, name: string, timeoutMs = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frame = await panelFrame(page, Math.max(deadline - Date.now(), 0));
-    const shown = await frame.evaluate(() => document.querySelector('h1')?.textContent).catch(() => null);
+    const shown = await evaluateOrNull(frame, () => document.querySelector('h1')?.textContent);
     if (shown === name) return frame;
-    if (Date.now() > deadline) throw new Error(`The panel shows ${shown ?? 'no name'}, not ${name}.`);
+    if (Date.now() > deadline) {
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a user reads
+      const text = (await evaluateOrNull(frame, () => document.body.innerText)) ?? '';
+      throw new Error(`The panel shows ${shown ?? 'no name'}, not ${name}. It reads: ${text.slice(0, 300)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

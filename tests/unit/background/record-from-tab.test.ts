@@ -1,11 +1,11 @@
-import type { Runtime, Tabs } from 'webextension-polyfill';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Runtime, Tabs } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '@/entrypoints/background/handlers';
 import type { CrmRecord } from '@/lib/crm/record';
 import { createRouter } from '@/lib/messages/router';
 import { database } from '@/lib/store/db';
-import { getTabRecord } from '@/lib/store/tab-records';
+import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 import { saveUserRules } from '@/lib/store/user-rules';
 
 const self = {
@@ -51,7 +51,10 @@ describe('a reported record is the one the tab’s own URL names', () => {
 
   it('keeps a record its tab’s URL names, with the URL the browser gave, not the one reported', async () => {
     const reported = { ...zohoLead, url: 'https://phishing.example/crm/tab/Leads/1' };
-    const reply = await route({ name: 'recordDetected', input: reported }, from(`${ZOHO_URL}?tab=notes#top`));
+    const reply = await route(
+      { name: 'recordDetected', input: { ...reported, at: 1 } },
+      from(`${ZOHO_URL}?tab=notes#top`),
+    );
     expect(reply).toEqual({ ok: true, value: null });
     expect(await getTabRecord(7)).toEqual({ ...zohoLead, url: `${ZOHO_URL}?tab=notes#top` });
   });
@@ -69,8 +72,8 @@ describe('a reported record is the one the tab’s own URL names', () => {
     ],
   ] as const)('refuses %s and keeps what the tab had', async (_label, senderUrl, input) => {
     const earlier = { ...zohoLead, id: '4876876000000333777', url: ZOHO_URL.replace('333001', '333777') };
-    await fakeBrowser.storage.session.set({ 'tab-record:7': earlier });
-    const reply = await route({ name: 'recordDetected', input }, from(senderUrl));
+    await setTabRecord(7, earlier);
+    const reply = await route({ name: 'recordDetected', input: { ...input, at: 1 } }, from(senderUrl));
     expect(reply).toEqual({
       ok: false,
       error: {
@@ -84,18 +87,41 @@ describe('a reported record is the one the tab’s own URL names', () => {
   it('follows a single-page CRM: the top frame’s URL is the tab’s, not the one the document loaded at', async () => {
     const listView = 'https://crm.zoho.com/crm/org123/tab/Leads/listview';
     const afterPushState = { ...from(listView), frameId: 0, tab: { ...tab, url: ZOHO_URL } };
-    expect(await route({ name: 'recordDetected', input: zohoLead }, afterPushState)).toEqual({
+    expect(await route({ name: 'recordDetected', input: { ...zohoLead, at: 1 } }, afterPushState)).toEqual({
       ok: true,
       value: null,
     });
     expect((await getTabRecord(7))?.url).toBe(ZOHO_URL);
     // A frame below the top is judged by its own URL.
     const subframe = { ...from(listView), frameId: 3, tab: { ...tab, url: ZOHO_URL } };
-    expect(await route({ name: 'recordDetected', input: zohoLead }, subframe)).toMatchObject({ ok: false });
+    expect(await route({ name: 'recordDetected', input: { ...zohoLead, at: 1 } }, subframe)).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('keeps the report the content script decided last, whatever order the checks finish in', async () => {
+    const next = { ...zohoLead, id: '4876876000000333002', url: ZOHO_URL.replace('333001', '333002') };
+    expect(await route({ name: 'recordDetected', input: { ...next, at: 2_000 } }, from(next.url))).toEqual({
+      ok: true,
+      value: null,
+    });
+    // The record before it, decided earlier, whose check on the tab's URL took longer.
+    await route({ name: 'recordDetected', input: { ...zohoLead, at: 1_000 } }, from(ZOHO_URL));
+    await route({ name: 'recordLeft', input: { at: 1_500 } }, from(ZOHO_URL));
+    expect(await getTabRecord(7)).toEqual(next);
+    // A page without a record, decided after it, is news.
+    await route(
+      { name: 'recordLeft', input: { at: 2_500 } },
+      from('https://crm.zoho.com/crm/org123/tab/Leads'),
+    );
+    expect(await getTabRecord(7)).toBeNull();
   });
 
   it('refuses a record when the browser gave no URL for the sender', async () => {
-    const reply = await route({ name: 'recordDetected', input: zohoLead }, { id: self.extensionId, tab });
+    const reply = await route(
+      { name: 'recordDetected', input: { ...zohoLead, at: 1 } },
+      { id: self.extensionId, tab },
+    );
     expect(reply.ok).toBe(false);
     expect(await getTabRecord(7)).toBeNull();
   });
@@ -117,7 +143,7 @@ describe('a reported record is the one the tab’s own URL names', () => {
     it('keeps the record the granted rule reads from the URL', async () => {
       grant(['https://crm.example.org/*']);
       const reply = await route(
-        { name: 'recordDetected', input: ruleRecord },
+        { name: 'recordDetected', input: { ...ruleRecord, at: 1 } },
         from('https://crm.example.org/people/31'),
       );
       expect(reply).toEqual({ ok: true, value: null });
@@ -127,13 +153,13 @@ describe('a reported record is the one the tab’s own URL names', () => {
     it('refuses another id than the URL’s, and any record once the host is no longer granted', async () => {
       grant(['https://crm.example.org/*']);
       const otherId = await route(
-        { name: 'recordDetected', input: { ...ruleRecord, id: '32' } },
+        { name: 'recordDetected', input: { ...ruleRecord, id: '32', at: 1 } },
         from('https://crm.example.org/people/31'),
       );
       expect(otherId).toMatchObject({ ok: false, error: { code: 'record-not-on-page' } });
       grant([]);
       const ungranted = await route(
-        { name: 'recordDetected', input: ruleRecord },
+        { name: 'recordDetected', input: { ...ruleRecord, at: 1 } },
         from('https://crm.example.org/people/31'),
       );
       expect(ungranted).toMatchObject({ ok: false, error: { code: 'record-not-on-page' } });

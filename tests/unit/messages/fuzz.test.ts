@@ -1,13 +1,13 @@
-import type { Runtime, Tabs } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime, Tabs } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '@/entrypoints/background/handlers';
 import type { CrmRecord } from '@/lib/crm/record';
 import { type MessageName, protocol } from '@/lib/messages/protocol';
 import { createRouter } from '@/lib/messages/router';
 import { putAccount } from '@/lib/store/accounts';
-import { putAssociation } from '@/lib/store/associations';
 import { saveAppKeys } from '@/lib/store/app-keys';
+import { putAssociation } from '@/lib/store/associations';
 import { database } from '@/lib/store/db';
 import { saveDraft } from '@/lib/store/drafts';
 
@@ -51,8 +51,8 @@ const namesSenderRecord = (reported: CrmRecord) =>
 
 /** Valid inputs for every message, so mutations start from something that would pass the schema. */
 const SAMPLES: Partial<Record<MessageName, unknown>> = {
-  recordDetected: record,
-  recordLeft: {},
+  recordDetected: { ...record, at: 1 },
+  recordLeft: { at: 1 },
   panelTab: {},
   draftSave: { text: 'hello', replyToPostId: null, accountId: null },
   draftList: {},
@@ -345,11 +345,9 @@ describe(`${MESSAGES.toLocaleString('en')} hostile messages from a content scrip
         if (name === 'recordDetected') {
           // What is kept is the parsed record: unknown keys (__proto__ included) are dropped.
           const stored = (await fakeBrowser.storage.session.get(`tab-record:${TAB}`))[`tab-record:${TAB}`];
-          expect(stored).toEqual({
-            ...protocol.recordDetected.input.parse(envelope?.input),
-            url: fromZoho.url,
-          });
-          expect(Object.keys(stored as object).every((key) => key in record)).toBe(true);
+          const { at, ...parsed } = protocol.recordDetected.input.parse(envelope?.input);
+          expect(stored).toEqual({ record: { ...parsed, url: fromZoho.url }, at });
+          expect(Object.keys((stored as { record: object }).record).every((key) => key in record)).toBe(true);
         }
       } else {
         expect(reply.ok, `message #${i} was accepted`).toBe(false);

@@ -1,5 +1,5 @@
-import type { Runtime, Tabs } from 'webextension-polyfill';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Runtime, Tabs } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '@/entrypoints/background/handlers';
 import type { CrmRecord } from '@/lib/crm/record';
@@ -36,7 +36,7 @@ describe('message router', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('stores the record a CRM content script reports and gives it to the panel of that tab', async () => {
-    expect(await route({ name: 'recordDetected', input: record }, fromZoho)).toEqual({
+    expect(await route({ name: 'recordDetected', input: { ...record, at: 1 } }, fromZoho)).toEqual({
       ok: true,
       value: null,
     });
