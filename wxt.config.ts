@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { crmHostPatterns } from './lib/crm/hosts';
+import type { CrmVendor } from './lib/crm/adapter';
+import { crmVendors } from './lib/crm/registry';
+import { managedSchemaWithCrms } from './lib/store/managed-schema';
 
 /**
  * The public half of the extension's signing key. It pins the Chrome extension id to
@@ -33,10 +36,71 @@ function nativeBrowserInContentScripts(): Plugin {
   };
 }
 
+/**
+ * Each CRM's example URLs and look-alikes (lib/crm/<crm>/examples.ts) are test data that the
+ * product never reads at run time: every bundle gets them as empty arrays, so the content script
+ * every CRM page loads, and the extension pages, do not carry some 9 KB of URLs. Unit tests,
+ * which do not go through this build, read them whole.
+ */
+function crmExamplesLeftOut(): Plugin {
+  const examples = /[\\/]lib[\\/]crm[\\/][a-z0-9-]+[\\/]examples\.ts$/;
+  return {
+    name: 'x-crm:crm-examples-left-out',
+    enforce: 'pre',
+    load(id) {
+      if (!examples.test(id)) return null;
+      return 'export const examples = [];\nexport const lookAlikes = [];\n';
+    },
+  };
+}
+
+/**
+ * A build may list more CRMs than the product does: X_CRM_REGISTRY names a module exporting
+ * `crmVendors` (the built-in list and more), which then stands in for lib/crm/registry.ts in
+ * the bundles and the manifest alike. The end-to-end tests add a made-up CRM this way, from its
+ * own folder under tests/, to prove a CRM needs nothing outside its folder and the registry.
+ * Such a build goes to its own output folder, never to the product's.
+ */
+const REGISTRY = resolve('lib/crm/registry.ts');
+const registryOverride = process.env.X_CRM_REGISTRY ? resolve(process.env.X_CRM_REGISTRY) : undefined;
+
+async function buildVendors(): Promise<readonly CrmVendor[]> {
+  if (!registryOverride) return crmVendors;
+  const module = (await import(registryOverride)) as { crmVendors: readonly CrmVendor[] };
+  return module.crmVendors;
+}
+
+function registryOverridePlugin(): Plugin {
+  return {
+    name: 'x-crm:registry-override',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!registryOverride || !importer || importer === registryOverride) return null;
+      if (!/(?:^|\/)registry(?:\.ts)?$/.test(source)) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === REGISTRY ? registryOverride : null;
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  ...(registryOverride ? { outDir: '.output/with-registry-override' } : {}),
+  hooks: {
+    // The policy schema's CRM list is the registry's (see lib/store/managed-schema.ts).
+    'build:publicAssets': async (_wxt, files) => {
+      const index = files.findIndex((file) => file.relativeDest === 'managed-schema.json');
+      const file = files[index];
+      if (!file || !('absoluteSrc' in file)) throw new Error('public/managed-schema.json is missing');
+      const ids = [...(await buildVendors()).map((vendor) => vendor.id), 'custom'];
+      files[index] = {
+        relativeDest: file.relativeDest,
+        contents: managedSchemaWithCrms(readFileSync(file.absoluteSrc, 'utf8'), ids),
+      };
+    },
+  },
   vite: () => ({
-    plugins: [preact(), nativeBrowserInContentScripts()],
+    plugins: [preact(), nativeBrowserInContentScripts(), registryOverridePlugin(), crmExamplesLeftOut()],
     resolve: {
       // twitter-api-v2 is written for Node: give it browser stand-ins (see lib/x/transport).
       alias: {
@@ -48,7 +112,7 @@ export default defineConfig({
       },
     },
   }),
-  manifest: ({ browser }) => ({
+  manifest: async ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -79,7 +143,7 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['panel.html'],
-        matches: [...crmHostPatterns],
+        matches: (await buildVendors()).flatMap((vendor) => vendor.matches),
         use_dynamic_url: true,
       },
       {

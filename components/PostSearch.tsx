@@ -1,21 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { CrmId } from '@/lib/crm/record';
-import { type MessageKey, t } from '@/lib/i18n';
-import type { SearchResult } from '@/lib/messages/compose-messages';
+import { crmLabel } from '@/lib/crm/crm-label';
+import { t } from '@/lib/i18n';
+import type { SearchResult } from '@/lib/messages/post-messages';
 import { formatUsd, PRICE_USD, SEARCH_PAGE_SIZE, searchPagePrice } from '@/lib/x/prices';
 import { count, messageOf, safeLink, type Send } from './panel/api';
 import { PostBody } from './panel/PostBody';
 import { type PostPermissions, PostActions } from './panel/PostActions';
-
-const CRM_LABEL: Record<CrmId, MessageKey> = {
-  zoho: 'crmZoho',
-  salesforce: 'crmSalesforce',
-  hubspot: 'crmHubspot',
-  pipedrive: 'crmPipedrive',
-  dynamics: 'crmDynamics',
-  odoo: 'crmOdoo',
-  custom: 'crmCustom',
-};
 
 /** X takes a recent-search query of up to 512 characters. */
 const MAX_QUERY_LENGTH = 512;
@@ -157,7 +147,7 @@ function SearchResultItem({
   onReply: () => void;
 }) {
   const record = post.record;
-  const crm = record ? t(CRM_LABEL[record.crm]) : '';
+  const crm = record ? crmLabel(record.crm) : '';
   const recordText = record?.name ? t('searchInCrm', record.name, crm) : t('searchInCrmUnnamed', crm);
   const recordUrl = safeLink(record?.url);
   return (

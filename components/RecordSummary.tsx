@@ -1,3 +1,4 @@
+import { crmLabel } from '@/lib/crm/crm-label';
 import type { CrmRecord } from '@/lib/crm/record';
 import type { TwitterField } from '@/lib/crm/twitter-handle';
 import { type MessageKey, t } from '@/lib/i18n';
@@ -6,16 +7,6 @@ const TYPE_LABEL: Record<CrmRecord['type'], MessageKey> = {
   lead: 'typeLead',
   contact: 'typeContact',
   company: 'typeCompany',
-};
-
-const CRM_LABEL: Record<CrmRecord['crm'], MessageKey> = {
-  zoho: 'crmZoho',
-  salesforce: 'crmSalesforce',
-  hubspot: 'crmHubspot',
-  pipedrive: 'crmPipedrive',
-  dynamics: 'crmDynamics',
-  odoo: 'crmOdoo',
-  custom: 'crmCustom',
 };
 
 /** The record as read from the CRM page. Everything shown is page text, rendered as text. */
@@ -32,7 +23,7 @@ export function RecordSummary({ record, field }: { record: CrmRecord; field?: Tw
   return (
     <section class="record" aria-labelledby="record-name">
       <h1 id="record-name">{record.fullName || t('panelUnnamed')}</h1>
-      <p class="record-kind">{t('panelRecordOf', t(TYPE_LABEL[record.type]), t(CRM_LABEL[record.crm]))}</p>
+      <p class="record-kind">{t('panelRecordOf', t(TYPE_LABEL[record.type]), crmLabel(record.crm))}</p>
       <dl>
         {rows
           .filter(([, value]) => value)

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { ImportReport } from '@/lib/messages/maintenance-messages';
+import type { ImportReport } from '@/lib/messages/backup-messages';
 import { decodeImportText } from '@/lib/store/import-text';
 import { formatUsd } from '@/lib/x/prices';
 import { messageOf, type Send } from './api';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
-import type { ManagerState } from '@/lib/messages/manager-messages';
+import type { ManagerState } from '@/lib/messages/manager-state';
 import { AccountsSection } from './AccountsSection';
 import { KeysSection } from './KeysSection';
 import { MaintenanceSection } from './MaintenanceSection';

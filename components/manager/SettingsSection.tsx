@@ -1,20 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { crmLabel } from '@/lib/crm/crm-label';
 import { CRM_IDS, type CrmId } from '@/lib/crm/record';
-import { type MessageKey, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import { onSettingsChanged } from '@/lib/messages/settings-changed';
 import type { SettingsView } from '@/lib/messages/settings-messages';
 import { POSTS_FRESH_MINUTES, PROFILE_FRESH_HOURS } from '@/lib/store/settings';
 import { messageOf, type Send } from './api';
-
-const CRM_LABEL: Record<CrmId, MessageKey> = {
-  zoho: 'crmZoho',
-  salesforce: 'crmSalesforce',
-  hubspot: 'crmHubspot',
-  pipedrive: 'crmPipedrive',
-  dynamics: 'crmDynamics',
-  odoo: 'crmOdoo',
-  custom: 'crmCustom',
-};
 
 const whole = (text: string, bounds: { min: number; max: number }) => {
   const value = Number(text.trim());
@@ -102,7 +93,7 @@ export function SettingsSection({ send, refresh }: { send: Send; refresh: number
                   checked={on.has(crm)}
                   onChange={(event) => toggle(crm, (event.currentTarget as HTMLInputElement).checked)}
                 />
-                {t(CRM_LABEL[crm])}
+                {crmLabel(crm)}
               </label>
             ))}
           </fieldset>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { UsageReport } from '@/lib/messages/maintenance-messages';
+import type { UsageReport } from '@/lib/messages/usage-messages';
 import { DEFAULT_DAILY_BUDGET_USD } from '@/lib/store/settings';
 import { formatUsd, MONTHLY_POST_READ_CAP } from '@/lib/x/prices';
 

@@ -1,4 +1,4 @@
-import type { ManagerState } from '@/lib/messages/manager-messages';
+import type { ManagerState } from '@/lib/messages/manager-state';
 import type { MessageInput, MessageName, MessageOutput } from '@/lib/messages/protocol';
 
 /** How manager components reach the background; the page passes sendMessage, tests a fake. */

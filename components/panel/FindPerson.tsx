@@ -56,10 +56,13 @@ function PersonRow({
 export function FindPerson({
   send,
   fullName,
+  accountId,
   onAssociate,
 }: {
   send: Send;
   fullName: string;
+  /** The account the panel acts as: X is read as that account. */
+  accountId: string | null;
   onAssociate: (person: XPerson, source: 'search' | 'handle') => void;
 }) {
   const [search, setSearch] = useState<Search>({ kind: 'loading' });
@@ -68,7 +71,7 @@ export function FindPerson({
   const [lookupError, setLookupError] = useState('');
 
   useEffect(() => {
-    send('peopleSearch', {}).then(
+    send('peopleSearch', { accountId }).then(
       (page) =>
         setSearch({
           kind: 'done',
@@ -79,7 +82,7 @@ export function FindPerson({
         }),
       (error: unknown) => setSearch({ kind: 'failed', message: messageOf(error) }),
     );
-  }, [send]);
+  }, [send, accountId]);
 
   /** "More people": the next page, its price said on the button before it is pressed. */
   async function loadMore() {
@@ -87,7 +90,7 @@ export function FindPerson({
     const shown = search;
     setSearch({ ...shown, more: 'loading' });
     try {
-      const page = await send('peopleSearch', { nextToken: shown.next?.token });
+      const page = await send('peopleSearch', { nextToken: shown.next?.token, accountId });
       const known = new Set(shown.results.map(({ person }) => person.id));
       setSearch({
         kind: 'done',
@@ -106,7 +109,7 @@ export function FindPerson({
     setLookupError('');
     setFound(null);
     try {
-      setFound(await send('personByHandle', { handle: typed }));
+      setFound(await send('personByHandle', { handle: typed, accountId }));
     } catch (error) {
       setLookupError(messageOf(error));
     }

@@ -24,8 +24,10 @@ export function RecentPosts({
   const [error, setError] = useState('');
   useEffect(() => {
     setPosts(null);
-    send('personPosts', { xUserId }).then(setPosts, (failure: unknown) => setError(messageOf(failure)));
-  }, [send, xUserId]);
+    send('personPosts', { xUserId, accountId }).then(setPosts, (failure: unknown) =>
+      setError(messageOf(failure)),
+    );
+  }, [send, xUserId, accountId]);
 
   return (
     <section aria-labelledby="posts-heading">

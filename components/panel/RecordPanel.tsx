@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { PanelView } from '@/lib/messages/panel-messages';
+import type { PanelView } from '@/lib/messages/association-messages';
 import type { AccountSummary } from '@/lib/store/accounts';
 import type { Permissions } from '@/lib/store/policy';
 import type { XPerson } from '@/lib/x/people';
@@ -59,7 +59,7 @@ export function RecordPanel({ send }: { send: Send }) {
   const { view } = state;
   if (!view.record) return <p class="status">{t('panelNoRecord')}</p>;
   const associate = (person: XPerson, source: 'search' | 'handle') =>
-    show(send('associate', { xUserId: person.id, handle: person.handle, source }));
+    show(send('associate', { xUserId: person.id, source, accountId }));
 
   return (
     <>
@@ -87,7 +87,7 @@ export function RecordPanel({ send }: { send: Send }) {
             <button type="button" onClick={() => setChanging(true)}>
               {t('change')}
             </button>
-            <button type="button" onClick={() => show(send('disassociate', {}))}>
+            <button type="button" onClick={() => show(send('disassociate', { accountId }))}>
               {t('disassociate')}
             </button>
           </div>
@@ -104,7 +104,12 @@ export function RecordPanel({ send }: { send: Send }) {
           />
         </>
       ) : (
-        <FindPerson send={send} fullName={view.record.fullName} onAssociate={associate} />
+        <FindPerson
+          send={send}
+          fullName={view.record.fullName}
+          accountId={accountId}
+          onAssociate={associate}
+        />
       )}
     </>
   );

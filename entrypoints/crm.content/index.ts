@@ -5,6 +5,7 @@ import { detectRecordPage } from '@/lib/crm/pages';
 import type { CrmId, RecordRef } from '@/lib/crm/record';
 import { sendMessage } from '@/lib/messages/client';
 import { decidedAt } from './decided-at';
+import { reportPageDecision } from './page-decision';
 import { watchPageSettings } from './page-settings';
 import { createPanelHost } from './panel-host';
 import type { RecordUi } from './record-ui';
@@ -12,7 +13,7 @@ import { showRecord } from './show-record';
 
 /** The record the page shows, and its icon once mounted. */
 interface Shown {
-  page: CrmPage;
+  page: CrmPage<CrmId>;
   ref: RecordRef;
   controller: AbortController;
   ui?: RecordUi;
@@ -28,7 +29,10 @@ function warn(error: unknown) {
 }
 
 /** The built-in vendor first; a user's rule only where no vendor knows the page. */
-function detect(url: URL, rules: readonly CrmPage[]): { page: CrmPage; ref: RecordRef } | undefined {
+function detect(
+  url: URL,
+  rules: readonly CrmPage<CrmId>[],
+): { page: CrmPage<CrmId>; ref: RecordRef } | undefined {
   const builtIn = detectRecordPage(url);
   if (builtIn) return builtIn;
   for (const page of rules) {
@@ -46,7 +50,7 @@ export default defineContentScript({
   main(ctx) {
     let url = new URL(location.href);
     let disabled: readonly CrmId[] | undefined;
-    let rules: readonly CrmPage[] | undefined;
+    let rules: readonly CrmPage<CrmId>[] | undefined;
     let shown: Shown | undefined;
     const panel = createPanelHost();
 
@@ -55,6 +59,7 @@ export default defineContentScript({
       if (!disabled || !rules) return;
       const detected = detect(url, rules);
       const ref = detected && !disabled.includes(detected.page.id) ? detected.ref : undefined;
+      reportPageDecision(url, ref ? 'record' : detected ? 'switched off' : 'no record');
       // A query or hash change on the same record (a tab of the record page) keeps the icon.
       if (ref && shown && sameRecord(ref, shown.ref)) return;
       const left = shown;

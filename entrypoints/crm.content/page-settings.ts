@@ -8,7 +8,7 @@ import { userRulePage } from './user-rules';
 /** What this page needs of the settings: the switched-off vendors and its host's rules. */
 export interface PageSettings {
   disabled: readonly CrmId[];
-  rules: readonly CrmPage[];
+  rules: readonly CrmPage<'custom'>[];
 }
 
 /** At most this many rules are tried on a page, whatever the worker answers. */

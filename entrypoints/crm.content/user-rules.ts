@@ -6,7 +6,7 @@ import { applyUserRule, type UserRuleData } from '@/lib/crm/user-rule-read';
  * The page half of a user rule. The rule was validated when saved; applyUserRule still
  * trusts none of it and never throws, so a broken rule shows no icon and breaks nothing.
  */
-export function userRulePage(rule: UserRuleData): CrmPage {
+export function userRulePage(rule: UserRuleData): CrmPage<'custom'> {
   return {
     id: 'custom',
     parseRecordUrl(url) {

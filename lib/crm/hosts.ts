@@ -1,26 +1,11 @@
-import type { RecordRef } from './record';
-import { dynamicsMatches, parseDynamicsRecordUrl } from './dynamics/urls';
-import { hubspotMatches, parseHubspotRecordUrl } from './hubspot/urls';
-import { odooMatches, parseOdooRecordUrl } from './odoo/urls';
-import { parsePipedriveRecordUrl, pipedriveMatches } from './pipedrive/urls';
-import { parseSalesforceRecordUrl, salesforceMatches } from './salesforce/urls';
-import { parseZohoRecordUrl, zohoMatches } from './zoho/urls';
+import type { VendorRecordRef } from './adapter';
+import { crmVendors } from './registry';
 
-/**
- * The pure, DOM-free half of every vendor adapter: which hosts the content script runs on
- * and which URLs are records. The manifest and the background's sender checks use this.
- */
-const vendors = [
-  { matches: zohoMatches, parse: parseZohoRecordUrl },
-  { matches: salesforceMatches, parse: parseSalesforceRecordUrl },
-  { matches: hubspotMatches, parse: parseHubspotRecordUrl },
-  { matches: pipedriveMatches, parse: parsePipedriveRecordUrl },
-  { matches: dynamicsMatches, parse: parseDynamicsRecordUrl },
-  { matches: odooMatches, parse: parseOdooRecordUrl },
-] as const;
+/** The id of a built-in CRM. */
+export type BuiltInCrmId = (typeof crmVendors)[number]['id'];
 
-/** Manifest match patterns for every built-in CRM host. */
-export const crmHostPatterns: readonly string[] = vendors.flatMap((vendor) => vendor.matches);
+/** Chrome match patterns for every built-in CRM's hosts: the manifest's and the sender check's. */
+export const crmHostPatterns: readonly string[] = crmVendors.flatMap((vendor) => vendor.matches);
 
 /** True when the URL is on a host the content script is allowed to run on. */
 export function isCrmHostUrl(url: URL): boolean {
@@ -28,9 +13,9 @@ export function isCrmHostUrl(url: URL): boolean {
 }
 
 /** The record a URL names on any built-in CRM, or undefined. */
-export function parseCrmRecordUrl(url: URL): RecordRef | undefined {
-  for (const vendor of vendors) {
-    const ref = vendor.parse(url);
+export function parseCrmRecordUrl(url: URL): VendorRecordRef<BuiltInCrmId> | undefined {
+  for (const vendor of crmVendors) {
+    const ref: VendorRecordRef<BuiltInCrmId> | undefined = vendor.parseRecordUrl(url);
     if (ref) return ref;
   }
   return undefined;

@@ -1,25 +1,13 @@
-import type { CrmPage } from './adapter';
-import { dynamicsPage } from './dynamics';
-import { hubspotPage } from './hubspot';
-import { odooPage } from './odoo';
-import { pipedrivePage } from './pipedrive';
-import { salesforcePage } from './salesforce';
-import type { RecordRef } from './record';
-import { zohoPage } from './zoho';
+import type { CrmPage, VendorRecordRef } from './adapter';
+import type { BuiltInCrmId } from './hosts';
+import { crmVendors } from './registry';
 
-/** Every built-in vendor's page half, in the order of `adapters` (a unit test keeps them alike). */
-export const crmPages: readonly CrmPage[] = [
-  zohoPage,
-  salesforcePage,
-  hubspotPage,
-  pipedrivePage,
-  dynamicsPage,
-  odooPage,
-];
-
-/** The vendor and record a URL names, or undefined when it is not a record page. */
-export function detectRecordPage(url: URL): { page: CrmPage; ref: RecordRef } | undefined {
-  for (const page of crmPages) {
+/** The built-in CRM and record a URL names, or undefined when it is not a record page. */
+export function detectRecordPage(
+  url: URL,
+): { page: CrmPage<BuiltInCrmId>; ref: VendorRecordRef<BuiltInCrmId> } | undefined {
+  for (const vendor of crmVendors) {
+    const page = vendor as CrmPage<BuiltInCrmId>;
     const ref = page.parseRecordUrl(url);
     if (ref) return { page, ref };
   }

@@ -1,17 +1,20 @@
 import { z } from 'zod';
+import { RECORD_TYPES } from './adapter';
+import type { BuiltInCrmId } from './hosts';
+import { crmVendors } from './registry';
 
-/** The CRMs with a built-in adapter. */
-export const CRM_IDS = ['zoho', 'salesforce', 'hubspot', 'pipedrive', 'dynamics', 'odoo', 'custom'] as const;
+/** Every CRM a record can come from: the registry's, and `custom` for a user's own rule. */
+export type CrmId = BuiltInCrmId | 'custom';
+export const CRM_IDS: readonly CrmId[] = [...crmVendors.map((vendor) => vendor.id), 'custom'];
 export const CrmId = z.enum(CRM_IDS);
-export type CrmId = z.infer<typeof CrmId>;
 
-export const RecordType = z.enum(['lead', 'contact', 'company']);
+export const RecordType = z.enum(RECORD_TYPES);
 export type RecordType = z.infer<typeof RecordType>;
 
 /** What the URL alone says about a record: enough to key an association. */
 export const RecordRef = z.object({
   crm: CrmId,
-  /** The CRM account the record lives in (Zoho org, Salesforce host, HubSpot portal…). */
+  /** The CRM account the record lives in, as the CRM's URL reader names it (a host, a portal id…). */
   tenant: z.string().min(1).max(200),
   type: RecordType,
   id: z.string().min(1).max(200),

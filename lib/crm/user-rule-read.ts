@@ -1,8 +1,8 @@
 import type { RecordType } from './record';
 
 /**
- * A user rule as stored in storage.local (`userRules`). Only types here: this module runs in
- * the script every CRM page loads, where zod must stay out. lib/crm/user-rules.ts validates
+ * A user rule as the worker keeps it (in its IndexedDB) and hands it to a content script. Only
+ * types here: this module runs in the script every CRM page loads, where zod must stay out. lib/crm/user-rules.ts validates
  * a rule in full before it is stored; the reader below still trusts nothing of it.
  */
 export interface FieldSource {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { MAX_DRAFT_LENGTH } from '../store/drafts';
+import { XId } from '../x/ids';
 import { defineMessages } from './spec';
 
 const draftId = z.uuid();
-const postId = z.string().regex(/^\d{1,20}$/);
-const accountId = z.string().regex(/^\d{1,20}$/);
+const postId = XId;
+const accountId = XId;
 
 export const DraftView = z.object({
   id: z.string(),

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import type { OutboxItem } from '../store/schema';
 import type { PostOutcome } from '../x/outbox';
-import { defineMessages } from './spec';
+import { defineMessages, typed } from './spec';
 
 const outboxId = z.uuid();
-/** Answers are built by the background from its own database: typed, not parsed again. */
-const typed = <T>() => z.custom<T>(() => true);
 
 /** A waiting post as the pages show it. */
 export type OutboxView = Pick<

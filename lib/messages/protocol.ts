@@ -1,30 +1,40 @@
 import { z } from 'zod';
+import { accountMessages } from './account-messages';
+import { associationMessages } from './association-messages';
+import { backupMessages } from './backup-messages';
 import { draftMessages } from './draft-messages';
-import { actionMessages } from './action-messages';
-import { composeMessages } from './compose-messages';
+import { keyMessages } from './key-messages';
 import { outboxMessages } from './outbox-messages';
-import { maintenanceMessages } from './maintenance-messages';
-import { managerMessages } from './manager-messages';
-import { panelMessages } from './panel-messages';
+import { peopleMessages } from './people-messages';
+import { policyMessages } from './policy-messages';
+import { postMessages } from './post-messages';
 import { recordMessages } from './record-messages';
+import { ruleMessages } from './rule-messages';
 import { settingsMessages } from './settings-messages';
+import { usageMessages } from './usage-messages';
 
 export type { SenderContext } from './spec';
 
 /**
  * The one message protocol: every message the background answers, declared once, in
- * groups by subject. The schemas are both the TypeScript types and the run-time checks.
+ * groups by subject (lib/messages/<subject>-messages.ts, each answered by
+ * entrypoints/background/handlers/<subject>.ts). A new subject is one line here and one in
+ * the handlers' index. The schemas are both the TypeScript types and the run-time checks.
  */
 export const protocol = {
   ...recordMessages,
-  ...draftMessages,
-  ...managerMessages,
-  ...maintenanceMessages,
-  ...settingsMessages,
-  ...panelMessages,
-  ...actionMessages,
+  ...accountMessages,
+  ...keyMessages,
+  ...associationMessages,
+  ...peopleMessages,
+  ...postMessages,
   ...outboxMessages,
-  ...composeMessages,
+  ...draftMessages,
+  ...usageMessages,
+  ...backupMessages,
+  ...ruleMessages,
+  ...settingsMessages,
+  ...policyMessages,
 };
 
 export type MessageName = keyof typeof protocol;

@@ -1,5 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
+import { CodedError } from '../coded-error';
 import { t } from '../i18n';
 import { Envelope, type MessageName, protocol, REFUSAL, type Reply, type SenderContext } from './protocol';
 import { classifySender, type SenderIdentity } from './sender';
@@ -23,15 +24,8 @@ export type HandlersFor<T extends Record<string, MessageSpec>> = {
 
 export type Handlers = HandlersFor<typeof protocol>;
 
-/** An error a handler throws on purpose; its code and message reach the sender as they are. */
-export class HandlerError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** What a handler throws on purpose; its code and message reach the sender as they are. */
+export { CodedError as HandlerError };
 
 /**
  * Builds the background's single message listener. Nothing reaches a handler before the
@@ -60,7 +54,7 @@ export function createRouter(handlers: Handlers, self: SenderIdentity) {
       const value = await handler(input.data, { from, tabId: sender.tab?.id, sender });
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof HandlerError) return refuse(error.code, error.message);
+      if (error instanceof CodedError) return refuse(error.code, error.message);
       // Unexpected failures are reported without internals: they may hold data from X.
       console.error(`Handler for “${name}” failed`, error);
       return refuse(REFUSAL.internal, t('errorInternal'));

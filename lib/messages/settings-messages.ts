@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { CRM_IDS } from '../crm/record';
 import { UserRule } from '../crm/user-rules';
 import { Settings } from '../store/settings';
+import { empty } from './fields';
 import { defineMessages } from './spec';
-
-const empty = z.object({}).strict();
 
 /** What the manager shows of the settings, and whether policy locks them. */
 export const SettingsView = z.object({
@@ -25,9 +24,9 @@ export const PageSettings = z.object({
 export type PageSettings = z.infer<typeof PageSettings>;
 
 /**
- * Settings and user rules change what the product costs and where it runs: only the manager
- * (the options page) may change them, through the worker, which keeps them where no CRM page
- * can write. The content script may only read what it needs for its own page.
+ * Settings change what the product costs and where it runs: only the manager (the options
+ * page) may change them, through the worker, which keeps them where no CRM page can write.
+ * The content script may only read what it needs for its own page (its host's rules included).
  */
 export const settingsMessages = defineMessages({
   settingsRead: { from: ['options'], input: empty, output: SettingsView },
@@ -35,14 +34,6 @@ export const settingsMessages = defineMessages({
     from: ['options'],
     input: Settings.pick({ disabledCrms: true, postsFreshMinutes: true, profileFreshHours: true }).strict(),
     output: SettingsView,
-  },
-  rulesList: { from: ['options'], input: empty, output: z.array(UserRule) },
-  /** Adds a rule, or replaces the saved rule with its id. */
-  ruleSave: { from: ['options'], input: UserRule, output: z.array(UserRule) },
-  ruleDelete: {
-    from: ['options'],
-    input: z.object({ id: z.string().max(64) }).strict(),
-    output: z.array(UserRule),
   },
   pageSettings: { from: ['content'], input: empty, output: PageSettings },
 });

@@ -1,15 +1,14 @@
 import type { IDBPDatabase } from 'idb';
 import { z } from 'zod';
-import { normalizeDynamicsGuid } from '../crm/dynamics/urls';
 import { parseCrmRecordUrl } from '../crm/hosts';
 import { CRM_IDS, type CrmId, RecordRef, type RecordType, recordKey } from '../crm/record';
-import { salesforceId18 } from '../crm/salesforce/urls';
+import { crmVendors } from '../crm/registry';
 import { parseTwitterField } from '../crm/twitter-handle';
-import { zohoTenantFromLegacy } from '../crm/zoho/urls';
 import { t } from '../i18n';
 import { CsvError, CsvTooManyRecords, readCsv, toCsv, unguardCell } from './csv';
 import type { Association, AssociationSource, XCrmDb } from './schema';
 import { Settings } from './settings';
+import { X_ID_PATTERN } from '../x/ids';
 
 type Db = IDBPDatabase<XCrmDb>;
 
@@ -80,7 +79,7 @@ export function exportJson(associations: readonly Association[], settings: Setti
 
 /**
  * The associations as CSV. record_url stays empty: an association keeps the record's key,
- * not the address it was seen at (a Zoho org id does not say which data centre it is on).
+ * not the address it was seen at (an address can name more than the key: an org, a tab).
  */
 export function exportCsv(associations: readonly Association[]): string {
   return toCsv([
@@ -150,8 +149,6 @@ export class BackupFileError extends Error {
   }
 }
 
-const XUSER_ID = /^\d{1,20}$/;
-
 const TYPE_ALIASES: Record<string, RecordType> = {
   lead: 'lead',
   leads: 'lead',
@@ -166,7 +163,7 @@ const TYPE_ALIASES: Record<string, RecordType> = {
 /** Column names as people write them, folded: "Record URL", "record_url" and "recordUrl" are one. */
 const fold = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-const HEADER_ALIASES: Record<string, keyof RawRow> = {
+const COMMON_HEADER_ALIASES: Record<string, keyof RawRow> = {
   crm: 'crm',
   tenant: 'tenant',
   recordtype: 'type',
@@ -184,9 +181,6 @@ const HEADER_ALIASES: Record<string, keyof RawRow> = {
   handle: 'handle',
   twitter: 'handle',
   twitterhandle: 'handle',
-  // HubSpot's contact property, and a Salesforce custom field by its API name.
-  twitterusername: 'handle',
-  twitterc: 'handle',
   twitterurl: 'handle',
   twitterprofile: 'handle',
   x: 'handle',
@@ -197,33 +191,42 @@ const HEADER_ALIASES: Record<string, keyof RawRow> = {
   createdat: 'createdAt',
 };
 
-/**
- * Id columns that also say the record type, as CRMs name them in their exports: Salesforce
- * reports ("Lead ID"), Pipedrive ("Person - ID"), Dynamics 365's Export to Excel ("(Do Not
- * Modify) Lead", the record's GUID). A type column, when there is one, still wins.
- */
-const IMPLIED_TYPES: Record<string, RecordType> = {
-  leadid: 'lead',
-  contactid: 'contact',
-  accountid: 'company',
-  companyid: 'company',
-  personid: 'contact',
-  organizationid: 'company',
-  donotmodifylead: 'lead',
-  donotmodifycontact: 'contact',
-  donotmodifyaccount: 'company',
+/** The columns above, and each CRM's own handle columns as its exports name them. */
+const HEADER_ALIASES: Record<string, keyof RawRow> = {
+  ...Object.fromEntries(
+    crmVendors.flatMap((vendor) => vendor.exportColumns.handles.map((name) => [fold(name), 'handle'])),
+  ),
+  ...COMMON_HEADER_ALIASES,
 };
 
 /**
- * A record id in the one form its key uses, as the URL readers fold it: Salesforce's 15- or
- * 18-character ids to 18, Dynamics GUIDs bare and lower case. An id that is not valid for its
- * CRM is kept as written, so the row is refused or kept as the file says.
+ * Id columns that also say the record type, as each CRM's exports name them (the registry's
+ * `exportColumns.recordIds`), and "Company ID" as spreadsheets write it. A type column, when
+ * there is one, still wins.
+ */
+const IMPLIED_TYPES: Record<string, RecordType> = {
+  ...Object.fromEntries(
+    crmVendors.flatMap((vendor) =>
+      Object.entries(vendor.exportColumns.recordIds).map(([name, type]) => [fold(name), type]),
+    ),
+  ),
+  companyid: 'company',
+};
+
+const vendorOf = (crm: string) => crmVendors.find((vendor) => vendor.id === crm);
+
+/**
+ * A record id in the one form its key uses, as the CRM's URL reader folds it (the registry's
+ * `canonicalRecordId`). An id that is not valid for its CRM is kept as written, so the row is
+ * refused or kept as the file says.
  */
 function canonicalId(crm: string, id: string): string {
-  if (crm === 'salesforce' && /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(id))
-    return salesforceId18(id) ?? id;
-  if (crm === 'dynamics') return normalizeDynamicsGuid(id) ?? id;
-  return id;
+  return vendorOf(crm)?.canonicalRecordId?.(id) ?? id;
+}
+
+/** Today's tenant for one an earlier version or an export wrote (the registry's `tenantFromImport`). */
+function importedTenant(crm: string, tenant: string): string {
+  return vendorOf(crm)?.tenantFromImport?.(tenant) ?? tenant;
 }
 
 /** Validates one row into an association, or says why not. */
@@ -234,7 +237,7 @@ function validateRow(
   const text = (value: string | undefined) => unguardCell((value ?? '').trim());
   let ref: RecordRef | undefined;
   const crm = text(raw.crm).toLowerCase();
-  const id = text(raw.id).replace(/^zcrm_/, '');
+  const id = text(raw.id);
   const url = text(raw.url);
   if (crm && !(CRM_IDS as readonly string[]).includes(crm))
     return { ok: false, reason: t('importUnknownCrm', crm) };
@@ -250,9 +253,7 @@ function validateRow(
   } else if (crm || id || text(raw.tenant) || text(raw.type)) {
     const type = TYPE_ALIASES[text(raw.type).toLowerCase()];
     if (!type) return { ok: false, reason: t('importBadRecordType', text(raw.type).slice(0, 50)) };
-    // Backups from earlier versions keyed Zoho records by org or host: today's key is by data centre.
-    const tenant =
-      crm === 'zoho' ? (zohoTenantFromLegacy(text(raw.tenant)) ?? text(raw.tenant)) : text(raw.tenant);
+    const tenant = importedTenant(crm, text(raw.tenant));
     const parsed = RecordRef.safeParse({ crm: crm as CrmId, tenant, type, id: canonicalId(crm, id) });
     if (!parsed.success) return { ok: false, reason: t('importNoRecord') };
     ref = parsed.data;
@@ -261,7 +262,7 @@ function validateRow(
   }
 
   const xUserId = text(raw.xUserId);
-  if (xUserId && !XUSER_ID.test(xUserId))
+  if (xUserId && !X_ID_PATTERN.test(xUserId))
     return { ok: false, reason: t('importBadXUserId', xUserId.slice(0, 50)) };
   const field = parseTwitterField(text(raw.handle));
   if (field.kind === 'invalid') return { ok: false, reason: t('importBadHandle', field.raw.slice(0, 100)) };
@@ -281,7 +282,7 @@ function validateRow(
       return { ok: false, reason: t('importBadDate', created.slice(0, 50)) };
     createdAt = at;
   }
-  const byAccount = raw.byAccount && XUSER_ID.test(raw.byAccount) ? raw.byAccount : null;
+  const byAccount = raw.byAccount && X_ID_PATTERN.test(raw.byAccount) ? raw.byAccount : null;
   return {
     ok: true,
     needsLookup: !xUserId,

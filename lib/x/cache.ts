@@ -5,8 +5,9 @@ import type { XCrmDb } from '../store/schema';
  * The shape of what is cached (people and posts as the pages use them). Raised whenever those
  * shapes change, so that entries an earlier version stored, missing fields the pages now
  * read (a post's parts, a bio's parts, `protected`), are read again instead of shown.
+ * 3: a handle's entry holds the person's id, the person being kept once, under their id.
  */
-export const CACHE_SHAPE = 2;
+export const CACHE_SHAPE = 3;
 
 /** How many answers the worker keeps in memory besides IndexedDB (the most recently used). */
 const MEMORY_ENTRIES = 200;
@@ -55,17 +56,15 @@ export class XCache {
     return (await this.fresh(key, freshMs)) !== undefined;
   }
 
-  /** Stores an answer read as part of another call (a person in a timeline's `includes`). */
+  /**
+   * Keeps `value` under `key` as fetched now: an answer that brought more than was asked for
+   * (the people of a search page, the person in a timeline's `includes`) so a later read of
+   * one of them costs no call.
+   */
   async put(key: string, value: unknown): Promise<void> {
     const fetchedAt = this.now();
     await (await this.db()).put('cache', { key, value, fetchedAt, shape: CACHE_SHAPE });
     this.hold(key, { value, fetchedAt });
-  }
-
-  /** Forgets a key after a write changed what it holds (a follow, a like). */
-  async forget(key: string): Promise<void> {
-    this.memory.delete(key);
-    await (await this.db()).delete('cache', key);
   }
 
   private async fresh(key: string, freshMs: number): Promise<Held | undefined> {

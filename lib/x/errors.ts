@@ -1,6 +1,6 @@
 import { ApiRequestError, ApiResponseError, type TwitterRateLimit } from 'twitter-api-v2';
+import { CodedError } from '../coded-error';
 import { t } from '../i18n';
-import { HandlerError } from '../messages/router';
 import { formatUntil } from './limit-time';
 
 /** What went wrong with X, in terms of what the user can do about it. */
@@ -19,7 +19,7 @@ export type XProblem =
   | 'refused';
 
 /** A failed X call, with a stable code for the UI and a sentence for the user. */
-export class XError extends HandlerError {
+export class XError extends CodedError {
   constructor(
     readonly problem: XProblem,
     message: string,

@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
+import { CodedError } from '../coded-error';
 import { t } from '../i18n';
-import { HandlerError } from '../messages/router';
 import {
   deleteOutboxItem,
   getOutboxItem,
@@ -14,7 +14,7 @@ import type { OutboxItem, XCrmDb } from '../store/schema';
 import { toXError, XError } from './errors';
 import { measurePost } from './post-length';
 import { isSamePost } from './same-post';
-import type { XOwnPost } from './service';
+import type { XOwnPost } from './answer-types';
 import { writingAccount } from './writing-account';
 
 /** What the outbox needs from X: posting, and reading the account's own latest posts. */
@@ -79,7 +79,7 @@ export class Outbox {
       x: OutboxX;
       now?: () => number;
       /**
-       * Asked right before every send, first or retried; throws a HandlerError with the
+       * Asked right before every send, first or retried; throws a CodedError with the
        * reason when the post may not go out now (the organisation's policy).
        */
       guard?: () => Promise<void>;
@@ -186,7 +186,7 @@ export class Outbox {
       await this.deps.guard?.();
       account = await writingAccount(db, item.accountId);
     } catch (error) {
-      if (error instanceof HandlerError) return this.wait(db, item, error.message, attemptAt);
+      if (error instanceof CodedError) return this.wait(db, item, error.message, attemptAt);
       throw error;
     }
     const handle = account?.handle ?? '';

@@ -1,5 +1,6 @@
 import type { UserV2 } from 'twitter-api-v2';
 import { z } from 'zod';
+import { XId } from './ids';
 import { type TextPart, textParts } from './post-text';
 
 /** The user fields the panel shows; asked for on every user read. */
@@ -43,7 +44,7 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//i.test(value));
 
 const XUser = z.object({
-  id: z.string().regex(/^\d{1,20}$/),
+  id: XId,
   name: z.string().max(200),
   username: z.string().regex(/^[A-Za-z0-9_]{1,15}$/),
   description: z.string().max(2000).optional(),

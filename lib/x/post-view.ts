@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { t } from '../i18n';
+import { XId } from './ids';
 import { partsText, type TextPart, textParts } from './post-text';
 
 /** Who wrote a post, as shown beside it. */
@@ -38,7 +39,7 @@ export interface XPost {
   notice: string | null;
 }
 
-const id = z.string().regex(/^\d{1,20}$/);
+const id = XId;
 const Tweet = z.object({
   id,
   text: z.string().max(100_000),

@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAccount, sendFrom } from './harness/accounts';
 import { launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
 
 /**
@@ -11,37 +12,6 @@ import { launchWithX, signInThroughManager, type WithX } from './harness/x-emula
 let run: WithX;
 let manager: Page;
 let alexId: string;
-
-type Reply = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-
-/** Sends a protocol message as an extension page would. */
-function sendFrom(page: Page, name: string, input: unknown): Promise<Reply> {
-  return page.evaluate(
-    (n, i) => {
-      type Runtime = { runtime: { sendMessage(message: unknown): Promise<Reply> } };
-      return (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({ name: n, input: i });
-    },
-    name,
-    input,
-  );
-}
-
-/** Signs `username` in as a second account through the PIN flow, choosing it on X's page. */
-async function addAccount(username: string, name: string): Promise<void> {
-  const started = sendFrom(manager, 'accountAddStart', { name });
-  const target = await run.browser.waitForTarget((t) =>
-    t.url().startsWith('https://api.x.com/oauth/authorize'),
-  );
-  const xPage = (await target.page()) as Page;
-  await xPage.waitForSelector('#allow');
-  await xPage.select('#account', username);
-  await Promise.all([xPage.waitForNavigation(), xPage.click('#allow')]);
-  const pin = await xPage.$eval('#oauth_pin code', (code) => code.textContent?.trim() ?? '');
-  await xPage.close();
-  await started;
-  const finished = await sendFrom(manager, 'accountAddFinish', { pin });
-  if (!finished.ok) throw new Error(`accountAddFinish: ${JSON.stringify(finished)}`);
-}
 
 const postsWith = (text: string) => [...run.x.state.posts.values()].filter((post) => post.text === text);
 
@@ -61,7 +31,7 @@ beforeAll(async () => {
   await signInThroughManager(run);
   manager = await run.browser.newPage();
   await manager.goto(`chrome-extension://${run.extensionId}/options.html`);
-  await addAccount('alexseller', 'Alex');
+  await addAccount(run, manager, 'alexseller', 'Alex');
   alexId = run.x.state.userByUsername('alexseller')?.id ?? '';
 });
 afterAll(() => run?.close());

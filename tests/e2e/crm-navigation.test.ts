@@ -2,6 +2,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { recordUiHost, serveCrmPages } from './harness/crm-pages';
+import { pageDecision } from './harness/page-decision';
 import { panelFrame, panelRecord, recordIcons, waitForPanelName } from './harness/record-panel';
 
 /** How soon after the new record renders the open panel must show it. */
@@ -119,8 +120,7 @@ describe.each(spas)('$vendor as a single-page app', (spa) => {
   it('injects nothing in the list view', async () => {
     await page.goto(spa.listUrl);
     await page.waitForSelector(spa.list);
-    // The content script has long run by now; give a late mount the chance to show itself.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await pageDecision(page, 'no record');
     expect(await recordUiHost(page)).toBeNull();
     await watchShownNames(page, spa.shownTitle);
   });

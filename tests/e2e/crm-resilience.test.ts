@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '@/lib/store/settings';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { type CrmRoute, recordUiHost, serveCrmPages } from './harness/crm-pages';
+import { pageDecision } from './harness/page-decision';
 import { panelRecord, recordIcons, waitForPanelName } from './harness/record-panel';
 
 const LEAD_URL = 'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001';
@@ -91,7 +92,7 @@ describe('a CRM that re-renders the record header', () => {
 describe('a Zoho list view', () => {
   it('gets nothing injected', async () => {
     const page = await openPage({ url: LIST_URL, fixture: 'zoho/leads-list.html' });
-    await pause(1000);
+    await pageDecision(page, 'no record');
     expect(await recordUiHost(page)).toBeNull();
     await page.close();
   });
@@ -124,14 +125,14 @@ describe('a vendor the user switched off in the manager', () => {
     const zoho = await openPage({ url: LEAD_URL, fixture: 'zoho/lead.html' });
     const hubspot = await openPage({ url: HUBSPOT_URL, fixture: 'hubspot/contact.html' });
     await hubspot.waitForSelector('x-crm-record', { timeout: 10_000 });
-    await pause(1000);
+    await pageDecision(zoho, 'switched off');
     expect(await recordUiHost(zoho)).toBeNull();
     await Promise.all([zoho.close(), hubspot.close()]);
   });
 
   it('shows the icon as soon as the vendor is switched back on, and removes it when switched off', async () => {
     const page = await openPage({ url: LEAD_URL, fixture: 'zoho/lead.html' });
-    await pause(500);
+    await pageDecision(page, 'switched off');
     expect(await recordUiHost(page)).toBeNull();
     await setDisabledCrms([]);
     await page.waitForSelector('x-crm-record', { timeout: 5000 });

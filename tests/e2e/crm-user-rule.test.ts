@@ -24,6 +24,14 @@ beforeAll(async () => {
 });
 afterAll(() => chromium?.close());
 
+/** The content scripts the worker registered for rule hosts, as the browser holds them. */
+function registeredScripts(): Promise<{ matches?: string[] }[]> {
+  return manager.evaluate(
+    // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
+    () => (globalThis as any).chrome.scripting.getRegisteredContentScripts(),
+  );
+}
+
 async function typeInto(name: string, text: string) {
   const field = await manager.$(`[name="${name}"]`);
   if (!field) throw new Error(`No field ${name}`);
@@ -44,7 +52,9 @@ async function tryRule(): Promise<string> {
 
 describe('a user rule for a CRM not in the list', () => {
   it('shows no icon before there is a rule', async () => {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The worker's answer is the sign: no content script is registered for any host, so none
+    // ran on the page, which has loaded.
+    expect(await registeredScripts()).toEqual([]);
     expect(await crm.$('x-crm-record')).toBeNull();
   });
 
@@ -109,6 +119,53 @@ describe('a user rule for a CRM not in the list', () => {
     expect(shown.rows.Email).toBe('ada@analytical.example');
   });
 
+  it('can be edited: Save replaces it under its id, the host not asked for again, and the icon reads as edited', async () => {
+    const send = (name: string, input: unknown) =>
+      manager.evaluate(
+        // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
+        async (message) => (globalThis as any).chrome.runtime.sendMessage(message),
+        { name, input },
+      ) as Promise<{ ok: boolean; value: { id: string; name: string }[] }>;
+    const before = (await send('rulesList', {})).value;
+    // Counts the manager's requests for hosts, however it makes them.
+    await manager.evaluate(() => {
+      // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
+      const permissions = (globalThis as any).chrome.permissions;
+      const request = permissions.request.bind(permissions);
+      (globalThis as { hostRequests?: unknown[] }).hostRequests = [];
+      permissions.request = (...args: unknown[]) => {
+        (globalThis as { hostRequests?: unknown[] }).hostRequests?.push(args[0]);
+        return request(...args);
+      };
+    });
+    await manager.bringToFront();
+    await manager.locator('::-p-aria(Edit the rule Example CRM contacts)').click();
+    await manager.waitForSelector('::-p-text(Editing the rule Example CRM contacts)');
+    expect(await manager.$eval('[name="ruleMatches"]', (input) => (input as HTMLInputElement).value)).toBe(
+      HOST,
+    );
+    await typeInto('ruleName', 'Example CRM people');
+    // The rep reads the company from another row now.
+    await typeInto('rule-company', 'Phone');
+    await manager.locator('::-p-aria(Save rule)').click();
+    await manager.waitForSelector('::-p-text(Saved the rule Example CRM people)');
+    const after = (await send('rulesList', {})).value;
+    expect(after).toHaveLength(before.length);
+    expect(after.map((rule) => [rule.id, rule.name])).toEqual([[before[0]?.id, 'Example CRM people']]);
+    expect(await manager.evaluate(() => (globalThis as { hostRequests?: unknown[] }).hostRequests)).toEqual(
+      [],
+    );
+
+    await crm.bringToFront();
+    await crm.reload();
+    await crm.locator('::-p-aria(Open X panel for Ada Lovelace)').click();
+    const panel = await waitForPanelName(crm, 'Ada Lovelace');
+    await panel.waitForFunction(() => document.body.textContent?.includes('+44 20 7946 0018'), {
+      timeout: 10_000,
+    });
+    expect((await panelRecord(panel)).rows.Company).toBe('+44 20 7946 0018');
+  });
+
   it('cannot hang a page with a pattern stored past the manager, matching in linear time', async () => {
     // What the manager's form refuses but the worker's own check lets through (an older
     // version's rules, or a page of ours sending past the form): the pattern that took a
@@ -158,7 +215,7 @@ describe('a user rule for a CRM not in the list', () => {
 
   it('once deleted, gives the host back and the icon no longer comes', async () => {
     await manager.bringToFront();
-    await manager.locator('::-p-aria(Delete the rule Example CRM contacts)').click();
+    await manager.locator('::-p-aria(Delete the rule Example CRM people)').click();
     await manager.waitForFunction(() => document.body.textContent?.includes('Deleted the rule'));
     const granted = await manager.evaluate(
       // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
@@ -166,8 +223,9 @@ describe('a user rule for a CRM not in the list', () => {
       HOST,
     );
     expect(granted).toBe(false);
+    // The worker has taken back the content script it registered for the rule's host.
+    await expect.poll(registeredScripts).toEqual([]);
     await crm.reload();
-    await new Promise((resolve) => setTimeout(resolve, 750));
     expect(await crm.$('x-crm-record')).toBeNull();
   });
 });

@@ -1,23 +1,34 @@
 import type { Handlers } from '@/lib/messages/router';
+import { accountHandlers } from './accounts';
+import { associationHandlers } from './associations';
+import { backupHandlers } from './backup';
 import { draftHandlers } from './drafts';
-import { actionHandlers } from './actions';
-import { composeHandlers } from './compose';
+import { keyHandlers } from './keys';
 import { outboxHandlers } from './outbox';
-import { maintenanceHandlers } from './maintenance';
-import { managerHandlers } from './manager';
-import { panelHandlers } from './panel';
+import { peopleHandlers } from './people';
+import { policyHandlers } from './policy';
+import { postHandlers } from './posts';
 import { recordHandlers } from './record';
+import { ruleHandlers } from './rules';
 import { settingsHandlers } from './settings';
+import { usageHandlers } from './usage';
 
-/** The background's answers to every protocol message. Inputs arrive parsed and senders checked. */
+/**
+ * The background's answers to every protocol message, one line per subject (each beside its
+ * schemas in lib/messages/<subject>-messages.ts). Inputs arrive parsed and senders checked.
+ */
 export const handlers: Handlers = {
   ...recordHandlers,
-  ...draftHandlers,
-  ...managerHandlers,
-  ...maintenanceHandlers,
-  ...settingsHandlers,
-  ...panelHandlers,
-  ...actionHandlers,
+  ...accountHandlers,
+  ...keyHandlers,
+  ...associationHandlers,
+  ...peopleHandlers,
+  ...postHandlers,
   ...outboxHandlers,
-  ...composeHandlers,
+  ...draftHandlers,
+  ...usageHandlers,
+  ...backupHandlers,
+  ...ruleHandlers,
+  ...settingsHandlers,
+  ...policyHandlers,
 };

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { RecordRef } from '@/lib/crm/record';
+import type { CrmRecord, RecordRef } from '@/lib/crm/record';
 import { sameRecordRef } from '@/lib/crm/records-at-url';
 import { t } from '@/lib/i18n';
 import type { RecordChanged } from '@/lib/messages/record-events';
@@ -13,6 +13,16 @@ import { recordsShownAt, senderPageUrl } from '../tab-page';
 export function tabOf(context: HandlerContext): number {
   if (context.tabId === undefined) throw new HandlerError('no-tab', t('errorNoTab'));
   return context.tabId;
+}
+
+/**
+ * The record the sender's tab shows, as the worker stored it from the tab's content script.
+ * @throws HandlerError `no-tab` (not from a tab) or `no-record` (the tab shows no record).
+ */
+export async function recordOf(context: HandlerContext): Promise<CrmRecord> {
+  const record = await getTabRecord(tabOf(context));
+  if (!record) throw new HandlerError('no-record', t('panelNoRecord'));
+  return record;
 }
 
 /** Tells the tab's panel, if one is open, that its record changed. */

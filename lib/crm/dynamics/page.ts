@@ -1,7 +1,13 @@
-import type { RecordFields } from '../adapter';
+import type { CrmFieldLabels, RecordFields, VendorRecordRef } from '../adapter';
 import { cleanText, readByLabel } from '../labels';
-import type { RecordRef } from '../record';
 import { dynamicsEntityName, normalizeDynamicsGuid, parseDynamicsRecordUrl } from './urls';
+
+/** The labels this CRM shows beside the fields read by label (see CrmFieldLabels). */
+export const dynamicsFieldLabels: CrmFieldLabels = {
+  company: ['Company Name', 'Company', 'Account Name'],
+  email: ['Email'],
+  twitter: ['Twitter', 'X'],
+};
 
 /** Dynamics 365 (Unified Interface) forms. Model-driven apps tag controls with data-id (H). */
 export const dynamicsSelectors = {
@@ -42,7 +48,7 @@ function formIdentity(doc: Document): { entity: string; id: string } | undefined
  * The form header's title, or null while the form still shows another record: Dynamics swaps
  * forms in place, and the URL changes before the new form has rendered.
  */
-export function findDynamicsTitle(doc: Document, ref: RecordRef): Element | null {
+export function findDynamicsTitle(doc: Document, ref: VendorRecordRef): Element | null {
   const identity = formIdentity(doc);
   if (identity && (identity.id !== ref.id || identity.entity !== dynamicsEntityName(ref.type))) return null;
   return doc.querySelector(dynamicsSelectors.title);
@@ -72,11 +78,14 @@ export function readDynamicsFields(doc: Document, title: Element | null): Record
     ? ''
     : (inputValue(doc, dynamicsSelectors.textInput('companyname')) ??
       inputValue(doc, dynamicsSelectors.lookupValue('parentcustomerid')) ??
-      readByLabel(root, ['Company Name', 'Company', 'Account Name']));
+      readByLabel(root, dynamicsFieldLabels.company));
   return {
     fullName,
     company,
-    email: inputValue(doc, dynamicsSelectors.textInput('emailaddress1')) ?? readByLabel(root, ['Email']),
-    twitterField: inputValue(doc, dynamicsSelectors.twitterInput) ?? readByLabel(root, ['Twitter', 'X']),
+    email:
+      inputValue(doc, dynamicsSelectors.textInput('emailaddress1')) ??
+      readByLabel(root, dynamicsFieldLabels.email),
+    twitterField:
+      inputValue(doc, dynamicsSelectors.twitterInput) ?? readByLabel(root, dynamicsFieldLabels.twitter),
   };
 }

@@ -1,13 +1,25 @@
-import type { CrmAdapter, CrmPage } from '../adapter';
-import { findHubspotTitle, readHubspotFields } from './page';
-import { hubspotExamples, hubspotMatches, parseHubspotRecordUrl } from './urls';
+import { defineCrmVendor } from '../adapter';
+import { examples, lookAlikes } from './examples';
+import { findHubspotTitle, hubspotFieldLabels, readHubspotFields } from './page';
+import { hubspotMatches, parseHubspotRecordUrl } from './urls';
 
-/** The half the content script bundles: no example URLs, no match patterns. */
-export const hubspotPage: CrmPage = {
+/** HubSpot's CRM, in every data centre. */
+export const hubspot = defineCrmVendor({
   id: 'hubspot',
+  label: 'HubSpot',
+  matches: hubspotMatches,
   parseRecordUrl: parseHubspotRecordUrl,
+  examples,
+  lookAlikes,
   findTitle: findHubspotTitle,
   readFields: readHubspotFields,
-};
-
-export const hubspot: CrmAdapter = { ...hubspotPage, matches: hubspotMatches, examples: hubspotExamples };
+  fieldLabels: hubspotFieldLabels,
+  // The contact property's label in exports.
+  exportColumns: { recordIds: {}, handles: ['Twitter Username'] },
+  // The tenant is the portal id; the contacts index searches by `query`, and app.hubspot.com
+  // sends a portal of another data centre on to its own host.
+  searchUrl: (tenant, name) =>
+    /^\d{1,12}$/.test(tenant)
+      ? `https://app.hubspot.com/contacts/${tenant}/objects/0-1/views/all/list?query=${encodeURIComponent(name)}`
+      : undefined,
+});

@@ -1,6 +1,13 @@
-import type { RecordFields } from '../adapter';
+import type { CrmFieldLabels, RecordFields } from '../adapter';
 import { cleanText, readByLabel } from '../labels';
 import { parseHubspotRecordUrl } from './urls';
+
+/** The labels this CRM shows beside the fields read by label (see CrmFieldLabels). */
+export const hubspotFieldLabels: CrmFieldLabels = {
+  company: ['Company name', 'Company', 'Associated company'],
+  email: ['Email'],
+  twitter: ['Twitter Username', 'Twitter', 'X'],
+};
 
 /** HubSpot record pages. HubSpot's test attributes (data-selenium-test) outlive its class names. */
 export const hubspotSelectors = {
@@ -50,10 +57,8 @@ export function readHubspotFields(doc: Document, title: Element | null): RecordF
     fullName,
     company: isCompany
       ? ''
-      : (readProperty(doc, PROPERTIES.company) ??
-        readByLabel(doc, ['Company name', 'Company', 'Associated company'])),
-    email: readProperty(doc, PROPERTIES.email) ?? readByLabel(doc, ['Email']),
-    twitterField:
-      readProperty(doc, PROPERTIES.twitter) ?? readByLabel(doc, ['Twitter Username', 'Twitter', 'X']),
+      : (readProperty(doc, PROPERTIES.company) ?? readByLabel(doc, hubspotFieldLabels.company)),
+    email: readProperty(doc, PROPERTIES.email) ?? readByLabel(doc, hubspotFieldLabels.email),
+    twitterField: readProperty(doc, PROPERTIES.twitter) ?? readByLabel(doc, hubspotFieldLabels.twitter),
   };
 }

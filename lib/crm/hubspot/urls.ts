@@ -1,4 +1,4 @@
-import type { RecordRef, RecordType } from '../record';
+import type { RecordType, VendorRecordRef } from '../adapter';
 
 /**
  * HubSpot serves its app from app.hubspot.com and one host per data centre. They are named
@@ -19,7 +19,7 @@ const RECORD_PATH = /^\/contacts\/(\d{1,12})\/record\/(0-1|0-2|0-136)\/(\d{1,20}
 const LEGACY_PATH = /^\/contacts\/(\d{1,12})\/(contact|company)\/(\d{1,20})\/?$/;
 
 /** A HubSpot contact, lead or company record page; the portal id is the tenant. */
-export function parseHubspotRecordUrl(url: URL): RecordRef | undefined {
+export function parseHubspotRecordUrl(url: URL): VendorRecordRef<'hubspot'> | undefined {
   if (url.protocol !== 'https:' || !APP_HOST.test(url.hostname)) return undefined;
   const current = RECORD_PATH.exec(url.pathname);
   const legacy = current ? null : LEGACY_PATH.exec(url.pathname);
@@ -28,15 +28,3 @@ export function parseHubspotRecordUrl(url: URL): RecordRef | undefined {
   if (!portal || !type || !id) return undefined;
   return { crm: 'hubspot', tenant: portal, type, id };
 }
-
-export const hubspotExamples = [
-  'https://app.hubspot.com/contacts/21436587/record/0-1/51234567801',
-  'https://app.hubspot.com/contacts/21436587/record/0-136/98765432101/',
-  'https://app.hubspot.com/contacts/21436587/record/0-2/18273645501',
-  'https://app-eu1.hubspot.com/contacts/143928374/record/0-1/7301',
-  'https://app-eu1.hubspot.com/contacts/143928374/record/0-2/9110022334?eschref=%2Fcontacts%2F143928374%2Fobjects%2F0-2',
-  'https://app-na2.hubspot.com/contacts/242000111/record/0-136/30000000001/view/1',
-  'https://app-ap1.hubspot.com/contacts/442000123/record/0-1/1001',
-  'https://app.hubspot.com/contacts/62515/contact/1751',
-  'https://app.hubspot.com/contacts/62515/company/184789011',
-] as const;

@@ -1,13 +1,20 @@
-import type { CrmAdapter, CrmPage } from '../adapter';
-import { findOdooTitle, readOdooFields } from './page';
-import { odooExamples, odooMatches, parseOdooRecordUrl } from './urls';
+import { defineCrmVendor } from '../adapter';
+import { examples, lookAlikes } from './examples';
+import { findOdooTitle, odooFieldLabels, readOdooFields } from './page';
+import { odooMatches, parseOdooRecordUrl } from './urls';
 
-/** The half the content script bundles: no example URLs, no match patterns. */
-export const odooPage: CrmPage = {
+/** Odoo Online (CRM leads and contacts); self-hosted Odoo is reached by a user rule. */
+export const odoo = defineCrmVendor({
   id: 'odoo',
+  label: 'Odoo',
+  matches: odooMatches,
   parseRecordUrl: parseOdooRecordUrl,
+  examples,
+  lookAlikes,
   findTitle: findOdooTitle,
   readFields: readOdooFields,
-};
-
-export const odoo: CrmAdapter = { ...odooPage, matches: odooMatches, examples: odooExamples };
+  fieldLabels: odooFieldLabels,
+  exportColumns: { recordIds: {}, handles: [] },
+  // Odoo's web client keeps its search in the page, never in the address: nothing to link to.
+  searchUrl: () => undefined,
+});

@@ -1,6 +1,13 @@
-import type { RecordFields } from '../adapter';
+import type { CrmFieldLabels, RecordFields } from '../adapter';
 import { cleanText, readByLabel } from '../labels';
 import { parseOdooRecordUrl } from './urls';
+
+/** The labels this CRM shows beside the fields read by label; company and email are read by field name (see CrmFieldLabels). */
+export const odooFieldLabels: CrmFieldLabels = {
+  company: [],
+  email: [],
+  twitter: ['Twitter', 'X', 'Twitter handle', 'X handle'],
+};
 
 /**
  * Odoo form views (17+). Odoo names every field widget after its field (name="email_from"),
@@ -54,7 +61,7 @@ export function readOdooFields(doc: Document, title: Element | null): RecordFiel
   const form = doc.querySelector(odooSelectors.form) ?? doc;
   // Odoo's tab title is the record name followed by " - Odoo" or the database name.
   const name = titleText(title) || cleanText(doc.title.split(' - ')[0]);
-  const twitterField = readByLabel(form, ['Twitter', 'X', 'Twitter handle', 'X handle']);
+  const twitterField = readByLabel(form, odooFieldLabels.twitter);
   if (
     parseOdooRecordUrl(new URL(doc.URL))?.type === 'lead' ||
     doc.querySelector(odooSelectors.field('email_from'))

@@ -1,4 +1,4 @@
-import type { RecordRef, RecordType } from '../record';
+import type { RecordType, VendorRecordRef } from '../adapter';
 
 /** Odoo Online databases live on <database>.odoo.com; self-hosted Odoo is any host. */
 export const odooMatches = ['https://*.odoo.com/*'];
@@ -35,7 +35,7 @@ const ACTION_MODELS: Record<string, string> = {
 const ODOO_PATH = /^\/odoo(?:\/[^/]+)*\/([^/]+)\/(\d{1,12})\/?$/;
 
 /** An Odoo lead/opportunity or contact form, in the 17.2+ URL or the legacy /web# one. */
-export function parseOdooRecordUrl(url: URL): RecordRef | undefined {
+export function parseOdooRecordUrl(url: URL): VendorRecordRef<'odoo'> | undefined {
   const database = DATABASE_HOST.exec(url.hostname)?.[1];
   if (url.protocol !== 'https:' || !database || NOT_DATABASES.has(database)) return undefined;
   let model: string | undefined;
@@ -55,15 +55,3 @@ export function parseOdooRecordUrl(url: URL): RecordRef | undefined {
   if (!type || !id) return undefined;
   return { crm: 'odoo', tenant: url.hostname, type, id };
 }
-
-export const odooExamples = [
-  'https://acme-robotics.odoo.com/odoo/crm/42',
-  'https://acme-robotics.odoo.com/odoo/contacts/7',
-  'https://acme-robotics.odoo.com/odoo/action-crm.crm_lead_all_leads/118',
-  'https://acme-robotics.odoo.com/odoo/action-contacts.action_contacts/15?debug=1',
-  'https://acme-robotics.odoo.com/odoo/crm/42/res.partner/7',
-  'https://nunez-hijos.odoo.com/odoo/crm.lead/9',
-  'https://nunez-hijos.odoo.com/odoo/res.partner/31/',
-  'https://nunez-hijos.odoo.com/web#id=118&cids=1&menu_id=120&action=201&model=crm.lead&view_type=form',
-  'https://tailwind-ops.odoo.com/web#id=15&model=res.partner&view_type=form',
-] as const;

@@ -1,17 +1,24 @@
-import type { CrmAdapter, CrmPage } from '../adapter';
-import { findPipedriveTitle, readPipedriveFields } from './page';
-import { pipedriveExamples, pipedriveMatches, parsePipedriveRecordUrl } from './urls';
+import { defineCrmVendor } from '../adapter';
+import { examples, lookAlikes } from './examples';
+import { findPipedriveTitle, pipedriveFieldLabels, readPipedriveFields } from './page';
+import { parsePipedriveRecordUrl, pipedriveMatches } from './urls';
 
-/** The half the content script bundles: no example URLs, no match patterns. */
-export const pipedrivePage: CrmPage = {
+/** Pipedrive, one subdomain per company. */
+export const pipedrive = defineCrmVendor({
   id: 'pipedrive',
+  label: 'Pipedrive',
+  matches: pipedriveMatches,
   parseRecordUrl: parsePipedriveRecordUrl,
+  examples,
+  lookAlikes,
   findTitle: findPipedriveTitle,
   readFields: readPipedriveFields,
-};
-
-export const pipedrive: CrmAdapter = {
-  ...pipedrivePage,
-  matches: pipedriveMatches,
-  examples: pipedriveExamples,
-};
+  fieldLabels: pipedriveFieldLabels,
+  // Exports name a column "<Entity> - <Field>".
+  exportColumns: { recordIds: { 'Person - ID': 'contact', 'Organization - ID': 'company' }, handles: [] },
+  // The tenant is the company's subdomain; the web app's search page takes `term`.
+  searchUrl: (tenant, name) =>
+    /^[a-z0-9][a-z0-9-]{0,62}$/.test(tenant)
+      ? `https://${tenant}.pipedrive.com/search?term=${encodeURIComponent(name)}`
+      : undefined,
+});

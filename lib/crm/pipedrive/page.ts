@@ -1,6 +1,13 @@
-import type { RecordFields } from '../adapter';
+import type { CrmFieldLabels, RecordFields } from '../adapter';
 import { cleanText, readByLabel } from '../labels';
 import { parsePipedriveRecordUrl } from './urls';
+
+/** The labels this CRM shows beside the fields read by label (see CrmFieldLabels). */
+export const pipedriveFieldLabels: CrmFieldLabels = {
+  company: ['Organization', 'Organisation'],
+  email: ['Email'],
+  twitter: ['Twitter', 'X', 'Twitter handle', 'X handle'],
+};
 
 /**
  * Pipedrive selectors. Pipedrive renames its classes often (L), so the title falls back to the
@@ -33,8 +40,8 @@ export function readPipedriveFields(doc: Document, title: Element | null): Recor
   const person = type === 'lead' ? readByLabel(root, ['Person', 'Contact person']) : undefined;
   return {
     fullName: person ?? titleText,
-    company: type === 'company' ? '' : readByLabel(root, ['Organization', 'Organisation']),
-    email: readByLabel(root, ['Email']),
-    twitterField: readByLabel(root, ['Twitter', 'X', 'Twitter handle', 'X handle']),
+    company: type === 'company' ? '' : readByLabel(root, pipedriveFieldLabels.company),
+    email: readByLabel(root, pipedriveFieldLabels.email),
+    twitterField: readByLabel(root, pipedriveFieldLabels.twitter),
   };
 }

@@ -1,4 +1,4 @@
-import type { RecordRef, RecordType } from '../record';
+import type { RecordType, VendorRecordRef } from '../adapter';
 
 /** Every Pipedrive company gets its own subdomain; the subdomain is the tenant. */
 export const pipedriveMatches = ['https://*.pipedrive.com/*'];
@@ -24,7 +24,7 @@ const LEAD_PATH =
 const DETAIL_TYPES: Record<string, RecordType> = { person: 'contact', organization: 'company' };
 
 /** A Pipedrive person, organization or lead page; not deals, not list views. */
-export function parsePipedriveRecordUrl(url: URL): RecordRef | undefined {
+export function parsePipedriveRecordUrl(url: URL): VendorRecordRef<'pipedrive'> | undefined {
   const company = COMPANY_HOST.exec(url.hostname)?.[1];
   if (url.protocol !== 'https:' || !company || NOT_COMPANIES.has(company)) return undefined;
   const detail = DETAIL_PATH.exec(url.pathname);
@@ -34,15 +34,3 @@ export function parsePipedriveRecordUrl(url: URL): RecordRef | undefined {
   if (lead) return { crm: 'pipedrive', tenant: company, type: 'lead', id: lead };
   return undefined;
 }
-
-export const pipedriveExamples = [
-  'https://acmerobotics.pipedrive.com/person/1042',
-  'https://acmerobotics.pipedrive.com/person/1042/',
-  'https://acmerobotics.pipedrive.com/organization/318',
-  'https://acmerobotics.pipedrive.com/leads/inbox/5d6a8f20-3c41-11ef-9b1e-3f7c2a1d8e90',
-  'https://nordic-sales.pipedrive.com/person/77?tab=activity',
-  'https://nordic-sales.pipedrive.com/organization/9001',
-  'https://nordic-sales.pipedrive.com/leads/archived/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-  'https://brasil-vendas.pipedrive.com/person/20451#activity',
-  'https://brasil-vendas.pipedrive.com/leads/inbox/c0ffee00-1234-4bcd-9abc-def012345678',
-] as const;

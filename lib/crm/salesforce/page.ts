@@ -1,6 +1,5 @@
-import type { RecordFields } from '../adapter';
+import type { CrmFieldLabels, RecordFields, VendorRecordRef } from '../adapter';
 import { cleanText, readByLabel } from '../labels';
-import type { RecordRef } from '../record';
 import { salesforceObjectName } from './urls';
 
 /**
@@ -45,8 +44,15 @@ const FIELD_NAMES = {
   email: { Lead: 'Email', Contact: 'Email' },
 } as const;
 
-/** Labels a custom Twitter field is likely to carry. */
-const TWITTER_LABELS = ['Twitter', 'X', 'Twitter Handle', 'X Handle', 'Twitter/X', 'X (Twitter)'];
+/**
+ * The labels this CRM shows beside the fields read by label (see CrmFieldLabels). Twitter is a
+ * custom field in Salesforce: these are the labels one is likely to carry.
+ */
+export const salesforceFieldLabels: CrmFieldLabels = {
+  company: ['Company', 'Account Name'],
+  email: ['Email'],
+  twitter: ['Twitter', 'X', 'Twitter Handle', 'X Handle', 'Twitter/X', 'X (Twitter)'],
+};
 
 /** Salesforce's 15-character ids are case-sensitive; the 18-character form adds a checksum. */
 function sameRecordId(a: string, b: string): boolean {
@@ -66,7 +72,7 @@ function layoutField(item: Element): { object: string; field: string } | undefin
  * the active view still shows another record: its id holders name a different id, or its
  * fields belong to another object (the URL moved from a lead to a contact before the DOM did).
  */
-export function findSalesforceTitle(doc: Document, ref: RecordRef): Element | null {
+export function findSalesforceTitle(doc: Document, ref: VendorRecordRef): Element | null {
   if (!doc.querySelector(salesforceSelectors.anyView))
     return doc.querySelector(salesforceSelectors.classicTitle);
   const view = doc.querySelector(salesforceSelectors.activeView);
@@ -102,7 +108,7 @@ function readTwitterField(view: Element): string | undefined {
     const value = cleanText(item.querySelector(salesforceSelectors.fieldValue)?.textContent);
     if (value) return value;
   }
-  return readByLabel(view, TWITTER_LABELS);
+  return readByLabel(view, salesforceFieldLabels.twitter);
 }
 
 /** Reads name, company, email and a custom Twitter field from the active view (or Classic page). */
@@ -114,9 +120,9 @@ export function readSalesforceFields(doc: Document, title: Element | null): Reco
     const root = doc.querySelector(salesforceSelectors.classicDetails) ?? doc.body;
     return {
       fullName,
-      company: readByLabel(root, ['Company', 'Account Name']),
-      email: readByLabel(root, ['Email']),
-      twitterField: readByLabel(root, TWITTER_LABELS),
+      company: readByLabel(root, salesforceFieldLabels.company),
+      email: readByLabel(root, salesforceFieldLabels.email),
+      twitterField: readByLabel(root, salesforceFieldLabels.twitter),
     };
   }
   const view =
@@ -134,9 +140,10 @@ export function readSalesforceFields(doc: Document, title: Element | null): Reco
       object === 'Account'
         ? ''
         : ((person && readLayoutField(view, person, FIELD_NAMES.company[person])) ??
-          readByLabel(view, ['Company', 'Account Name'])),
+          readByLabel(view, salesforceFieldLabels.company)),
     email:
-      (person && readLayoutField(view, person, FIELD_NAMES.email[person])) ?? readByLabel(view, ['Email']),
+      (person && readLayoutField(view, person, FIELD_NAMES.email[person])) ??
+      readByLabel(view, salesforceFieldLabels.email),
     twitterField: readTwitterField(view),
   };
 }

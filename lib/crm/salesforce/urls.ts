@@ -1,4 +1,4 @@
-import type { RecordRef, RecordType } from '../record';
+import type { RecordType, VendorRecordRef } from '../adapter';
 
 /**
  * Lightning runs on <mydomain>.lightning.force.com; Classic on <mydomain>.my.salesforce.com.
@@ -77,7 +77,7 @@ function canonicalTenant(host: string): { tenant: string; lightning: boolean } |
 }
 
 /** A Salesforce lead, contact or account record page, in Lightning or Classic. */
-export function parseSalesforceRecordUrl(url: URL): RecordRef | undefined {
+export function parseSalesforceRecordUrl(url: URL): VendorRecordRef<'salesforce'> | undefined {
   if (url.protocol !== 'https:') return undefined;
   const org = canonicalTenant(url.hostname);
   if (!org) return undefined;
@@ -102,17 +102,3 @@ export function parseSalesforceRecordUrl(url: URL): RecordRef | undefined {
 export function salesforceObjectName(type: RecordType): string {
   return type === 'lead' ? 'Lead' : type === 'contact' ? 'Contact' : 'Account';
 }
-
-export const salesforceExamples = [
-  'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
-  'https://acme.lightning.force.com/lightning/r/Contact/0035g00000XyZ12AAF/view',
-  'https://acme.lightning.force.com/lightning/r/Account/0015g00000QrStUAAV/view',
-  'https://acme--uat.sandbox.lightning.force.com/lightning/r/Lead/00Q8a00000Lm9NoEAJ/view?ws=%2Flightning%2Fr%2FLead%2F00Q8a00000Lm9NoEAJ%2Fview',
-  'https://acme.lightning.force.com.mcas.ms/lightning/r/Contact/0038a00000Pq3RsAAJ/view',
-  'https://navy-ops.lightning.crmforce.mil/lightning/r/Lead/00Qt000000ABcdeEAD/view',
-  'https://acme.lightning.force.com/lightning/r/0015g00000QrStUAAV/view',
-  'https://acme.lightning.force.com/one/one.app#/sObject/00Q5g00000AbCdEEAV/view',
-  'https://acme.my.salesforce.com/00Q5g00000AbCdE',
-  'https://acme.my.salesforce.com/0035g00000XyZ12?srPos=0&srKp=003',
-  'https://acme-dev-ed.develop.my.salesforce.com/0015g00000QrStUAAV',
-] as const;

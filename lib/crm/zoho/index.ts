@@ -1,13 +1,23 @@
-import type { CrmAdapter, CrmPage } from '../adapter';
-import { findZohoTitle, readZohoFields } from './page';
-import { zohoExamples, zohoMatches, parseZohoRecordUrl } from './urls';
+import { defineCrmVendor } from '../adapter';
+import { examples, lookAlikes } from './examples';
+import { findZohoTitle, readZohoFields, zohoFieldLabels } from './page';
+import { parseZohoRecordUrl, zohoMatches, zohoTenantFromLegacy } from './urls';
 
-/** The half the content script bundles: no example URLs, no match patterns. */
-export const zohoPage: CrmPage = {
+/** Zoho CRM, in every data centre and inside Zoho One. */
+export const zoho = defineCrmVendor({
   id: 'zoho',
+  label: 'Zoho CRM',
+  matches: zohoMatches,
   parseRecordUrl: parseZohoRecordUrl,
+  examples,
+  lookAlikes,
   findTitle: findZohoTitle,
   readFields: readZohoFields,
-};
-
-export const zoho: CrmAdapter = { ...zohoPage, matches: zohoMatches, examples: zohoExamples };
+  fieldLabels: zohoFieldLabels,
+  // Zoho's exports name the record "Record Id" (a column every CRM shares) and prefix it zcrm_.
+  exportColumns: { recordIds: {}, handles: [] },
+  canonicalRecordId: (id) => id.replace(/^zcrm_/, ''),
+  tenantFromImport: (tenant) => zohoTenantFromLegacy(tenant),
+  // The search page the CRM's own search box opens; a data centre's CRM host is crm.<centre>.
+  searchUrl: (tenant, name) => `https://crm.${tenant}/crm/search?searchword=${encodeURIComponent(name)}`,
+});

@@ -1,6 +1,13 @@
-import type { RecordFields } from '../adapter';
+import type { CrmFieldLabels, RecordFields } from '../adapter';
 import { cleanText, readByLabel } from '../labels';
 import { parseZohoRecordUrl } from './urls';
+
+/** The labels this CRM shows beside the fields read by label (see CrmFieldLabels). */
+export const zohoFieldLabels: CrmFieldLabels = {
+  company: ['Company', 'Account Name'],
+  email: ['Email'],
+  twitter: ['Twitter'],
+};
 
 /** Zoho CRM's detail view. Zoho renders Lyte components with data-zcqa test attributes. */
 export const zohoSelectors = {
@@ -23,8 +30,8 @@ export function readZohoFields(doc: Document, title: Element | null): RecordFiel
   return {
     fullName,
     // An account is itself the company; its "Account Name" is the record's own name.
-    company: isAccount ? '' : readByLabel(root, ['Company', 'Account Name']),
-    email: readByLabel(root, ['Email']),
-    twitterField: readByLabel(root, ['Twitter']),
+    company: isAccount ? '' : readByLabel(root, zohoFieldLabels.company),
+    email: readByLabel(root, zohoFieldLabels.email),
+    twitterField: readByLabel(root, zohoFieldLabels.twitter),
   };
 }

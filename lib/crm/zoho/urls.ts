@@ -1,4 +1,4 @@
-import type { RecordRef, RecordType } from '../record';
+import type { RecordType, VendorRecordRef } from '../adapter';
 
 /** Zoho CRM's data centres, and Zoho One which embeds CRM under its own host. */
 const CRM_HOSTS = [
@@ -64,7 +64,7 @@ export function zohoOrgOf(url: URL): string | undefined {
  * (Zoho's record ids are minted per data centre, never reused across its orgs), so the data
  * centre and the id name the record however it was opened.
  */
-export function parseZohoRecordUrl(url: URL): RecordRef | undefined {
+export function parseZohoRecordUrl(url: URL): VendorRecordRef<'zoho'> | undefined {
   const host = url.hostname;
   const isCrmHost = (CRM_HOSTS as readonly string[]).includes(host);
   const match = isCrmHost
@@ -79,16 +79,3 @@ export function parseZohoRecordUrl(url: URL): RecordRef | undefined {
   if (!type || !id || !dataCentre) return undefined;
   return { crm: 'zoho', tenant: dataCentre, type, id };
 }
-
-export const zohoExamples = [
-  'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001',
-  'https://crm.zoho.com/crm/tab/Leads/4876876000000333001',
-  'https://crm.zoho.eu/crm/org20071234/tab/Contacts/5725767000000419001',
-  'https://crm.zoho.in/crm/org60012345/tab/Accounts/2401386000000112007',
-  'https://crm.zoho.com.au/crm/org7001234/tab/Leads/8765430000000100002',
-  'https://crm.zoho.jp/crm/org90012345/tab/Contacts/1234560000000001001/',
-  'https://crm.zoho.com.cn/crm/org555/tab/Leads/3030300000000123456',
-  'https://crm.zohocloud.ca/crm/org110000123/tab/Accounts/6060600000000654321',
-  'https://crm.zoho.sa/crm/org333/tab/Contacts/7070700000000111222?sub_module=Activities',
-  'https://one.zoho.com/zohoone/acme/home/cxapp/crm/org123456/tab/Leads/4876876000000333002',
-] as const;

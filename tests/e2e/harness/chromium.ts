@@ -69,10 +69,11 @@ export function xEmulatorFlags(port: number): string[] {
 /** Starts Chromium with the built extension in a throwaway profile and waits for its worker. */
 export async function launchWithExtension(
   extraArgs: string[] = [],
-  options: { downloadsDir?: string; grantedHosts?: string[] } = {},
+  options: { downloadsDir?: string; grantedHosts?: string[]; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error('No built extension in .output/chrome-mv3: run `npm run build` first.');
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   const profile = await mkdtemp(join(tmpdir(), 'x-crm-e2e-'));
   const preferences: Record<string, unknown> = {};
@@ -107,7 +108,7 @@ export async function launchWithExtension(
     headless: true,
     pipe: true,
     userDataDir: profile,
-    enableExtensions: [EXTENSION_DIR],
+    enableExtensions: [extensionDir],
     args: [...QUIET_FLAGS, ...extraArgs],
   });
   // Chromium does not wait for the extension to install before handing over the browser.

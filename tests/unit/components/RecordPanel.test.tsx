@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Send } from '@/components/panel/api';
 import { RecordPanel } from '@/components/panel/RecordPanel';
 import type { CrmRecord } from '@/lib/crm/record';
-import type { PanelView } from '@/lib/messages/panel-messages';
+import type { PanelView } from '@/lib/messages/association-messages';
 import type { XPerson } from '@/lib/x/people';
 import { partsText, textParts } from '@/lib/x/post-text';
 import type { XPost } from '@/lib/x/post-view';
@@ -80,7 +80,8 @@ function fakeBackground() {
       };
     }
     if (name === 'associate') {
-      expect(input).toEqual({ xUserId: '101', handle: 'mgarcia_acme', source: 'search' });
+      // By X user id, as the account the panel acts as (null: the default); the handle is the worker's.
+      expect(input).toEqual({ xUserId: '101', source: 'search', accountId: null });
       return {
         ...unassociated,
         association: { xUserId: '101', handle: 'mgarcia_acme', source: 'search', createdAt: 1 },

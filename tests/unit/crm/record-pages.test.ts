@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CrmAdapter, RecordFields } from '@/lib/crm/adapter';
-import { adapters, detectRecord } from '@/lib/crm/adapters';
+import type { CrmVendor, RecordFields } from '@/lib/crm/adapter';
+import { detectRecordPage } from '@/lib/crm/pages';
 import type { RecordRef } from '@/lib/crm/record';
+import { crmVendors } from '@/lib/crm/registry';
 
 const open: Window[] = [];
 
@@ -19,18 +20,18 @@ afterEach(async () => {
   for (const window of open.splice(0)) await window.happyDOM.close();
 });
 
-function adapter(id: string): CrmAdapter {
-  const found = adapters.find((candidate) => candidate.id === id);
+function adapter(id: string): CrmVendor {
+  const found = crmVendors.find((candidate) => candidate.id === id);
   if (!found) throw new Error(`no adapter ${id}`);
   return found;
 }
 
 /** What the content script does on a record page: find the title, then read the fields. */
 function readRecord(document: Document) {
-  const detected = detectRecord(new URL(document.URL));
+  const detected = detectRecordPage(new URL(document.URL));
   if (!detected) return undefined;
-  const title = detected.adapter.findTitle(document, detected.ref);
-  return { ref: detected.ref, title, fields: detected.adapter.readFields(document, title) };
+  const title = detected.page.findTitle(document, detected.ref);
+  return { ref: detected.ref, title, fields: detected.page.readFields(document, title) };
 }
 
 interface Case {
@@ -263,7 +264,7 @@ describe('record pages', () => {
       'zoho/leads-list.html',
       'https://crm.zoho.com/crm/org123456/tab/Leads/listview',
     );
-    expect(detectRecord(new URL(document.URL))).toBeUndefined();
+    expect(detectRecordPage(new URL(document.URL))).toBeUndefined();
     const ref: RecordRef = { crm: 'zoho', tenant: 'org123456', type: 'lead', id: '4876876000000333001' };
     expect(adapter('zoho').findTitle(document, ref)).toBeNull();
   });

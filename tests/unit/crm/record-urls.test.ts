@@ -1,82 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { adapters, detectRecord } from '@/lib/crm/adapters';
 import { crmHostPatterns, isCrmHostUrl, parseCrmRecordUrl } from '@/lib/crm/hosts';
+import { detectRecordPage } from '@/lib/crm/pages';
 import { RecordRef, recordKey } from '@/lib/crm/record';
+import { crmVendors } from '@/lib/crm/registry';
 
-/** URLs that look like records but are list views, forms, settings or other hosts. */
+/** Every vendor's look-alikes, and addresses no CRM serves. */
 const notRecords = [
-  // Zoho
-  'https://crm.zoho.com/crm/org123456/tab/Leads/listview',
-  'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001/convert',
-  'https://crm.zoho.com/crm/org123456/tab/Leads/create',
-  'https://crm.zoho.com/crm/org123456/tab/Potentials/4876876000000333001',
-  'https://crm.zoho.com.evil.example/crm/org123456/tab/Leads/4876876000000333001',
-  'http://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001',
-  // Freshsales: /contacts/view/<id> is a list view, and Freshsales has no adapter yet.
-  'https://acme.myfreshworks.com/crm/sales/contacts/view/123',
-  'https://acme.myfreshworks.com/crm/sales/contacts/123',
-  // Salesforce
-  'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=Recent',
-  'https://acme.lightning.force.com/lightning/o/Lead/new',
-  'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/edit',
-  'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/related/Histories/view',
-  'https://acme.lightning.force.com/lightning/page/home',
-  'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAV/view',
-  'https://acme.lightning.force.com/lightning/r/Lead/0035g00000XyZ12AAF/view',
-  'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEXXX/view',
-  'https://evil-lightning.force.com.example.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
-  'http://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
-  'https://acme.my.salesforce.com/00Q/o',
-  'https://acme.my.salesforce.com/00Q5g00000AbCdE/e?retURL=%2F00Q5g00000AbCdE',
-  'https://acme.my.salesforce.com/0065g00000AbCdE',
-  // HubSpot
-  'https://app.hubspot.com/contacts/21436587/objects/0-1/views/all/list',
-  'https://app.hubspot.com/contacts/21436587/record/0-3/51234567801',
-  'https://www.hubspot.com/contacts/21436587/record/0-1/51234567801',
-  'https://knowledge.hubspot.com/contacts/21436587/record/0-1/51234567801',
-  'https://app.hubspot.com.evil.example/contacts/21436587/record/0-1/51234567801',
-  // Pipedrive
-  'https://acmerobotics.pipedrive.com/persons/list',
-  'https://acmerobotics.pipedrive.com/deal/12',
-  'https://acmerobotics.pipedrive.com/leads/inbox',
-  'https://www.pipedrive.com/person/1042',
-  'http://acmerobotics.pipedrive.com/person/1042',
-  // Dynamics
-  'https://contoso.crm.dynamics.com/main.aspx?appid=7b1e4a2c-9f3d-4e8a-b5c6-0d1e2f3a4b5c&pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001003',
-  'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead',
-  'https://contoso.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  'https://contoso.crm.dynamics.com/main.aspx?pagetype=dashboard&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  'https://contoso.crm.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  // Not regions: Microsoft's pre-production ring, numbers never used, look-alike hosts.
-  'https://contoso.crm10.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  'https://contoso.crm13.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  'https://contoso.crm140.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  'https://contoso.crm14.dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  'https://contoso.crm14-dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  'https://contoso.api.crm14.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  'https://crm14.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  'https://agency.crm.microsoftdynamics.us.evil.example/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  'https://agency.crm.dynamics.us/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  'https://contoso.dynamics.cn/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  'http://contoso.crm14.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead&id=5a8f3c21-7d4e-4b9a-8c1f-2e3d4a5b6c7d',
-  // Odoo
-  'https://acme-robotics.odoo.com/odoo/crm',
-  'https://acme-robotics.odoo.com/odoo/crm/new',
-  'https://acme-robotics.odoo.com/odoo/action-342/42',
-  'https://acme-robotics.odoo.com/odoo/sales/42',
-  'https://acme-robotics.odoo.com/web#model=crm.lead&view_type=kanban',
-  'https://acme-robotics.odoo.com/web#id=42&model=crm.lead&view_type=list',
-  'https://acme-robotics.odoo.com/web#id=42&model=sale.order&view_type=form',
-  'https://www.odoo.com/odoo/crm/42',
-  'http://acme-robotics.odoo.com/odoo/crm/42',
+  ...crmVendors.flatMap((vendor) => vendor.lookAlikes),
+  'https://example.com/contacts/123',
+  'https://x.com/jack',
 ];
 
 describe('record URLs (cross-negative matrix)', () => {
   it('gives every adapter at least 8 example record URLs', () => {
-    for (const adapter of adapters) expect(adapter.examples.length, adapter.id).toBeGreaterThanOrEqual(8);
+    for (const adapter of crmVendors) expect(adapter.examples.length, adapter.id).toBeGreaterThanOrEqual(8);
   });
 
-  for (const adapter of adapters) {
+  for (const adapter of crmVendors) {
     describe(adapter.id, () => {
       for (const example of adapter.examples) {
         it(`is the only adapter to read ${example}`, () => {
@@ -84,9 +24,9 @@ describe('record URLs (cross-negative matrix)', () => {
           const ref = adapter.parseRecordUrl(url);
           expect(RecordRef.parse(ref)).toEqual(ref);
           expect(ref?.crm).toBe(adapter.id);
-          const others = adapters.filter((other) => other !== adapter && other.parseRecordUrl(url));
+          const others = crmVendors.filter((other) => other !== adapter && other.parseRecordUrl(url));
           expect(others.map((other) => other.id)).toEqual([]);
-          expect(detectRecord(url)?.adapter).toBe(adapter);
+          expect(detectRecordPage(url)?.page).toBe(adapter);
           expect(parseCrmRecordUrl(url)).toEqual(ref);
           expect(isCrmHostUrl(url)).toBe(true);
         });
@@ -97,7 +37,7 @@ describe('record URLs (cross-negative matrix)', () => {
   it('covers lead, contact and company with each adapter that has them', () => {
     const typesOf = (id: string) =>
       new Set(
-        adapters
+        crmVendors
           .find((adapter) => adapter.id === id)
           ?.examples.map((example) => parseCrmRecordUrl(new URL(example))?.type),
       );
@@ -110,7 +50,7 @@ describe('record URLs (cross-negative matrix)', () => {
 
   it.each(notRecords)('finds no record at %s', (href) => {
     const url = new URL(href);
-    expect(adapters.filter((adapter) => adapter.parseRecordUrl(url)).map((adapter) => adapter.id)).toEqual(
+    expect(crmVendors.filter((adapter) => adapter.parseRecordUrl(url)).map((adapter) => adapter.id)).toEqual(
       [],
     );
     expect(parseCrmRecordUrl(url)).toBeUndefined();
@@ -162,7 +102,7 @@ describe('Dynamics 365 regions and sovereign clouds', () => {
   });
 
   it('declares no Dynamics host beyond those regions', () => {
-    const dynamics = adapters.find((adapter) => adapter.id === 'dynamics');
+    const dynamics = crmVendors.find((adapter) => adapter.id === 'dynamics');
     expect([...(dynamics?.matches ?? [])].sort()).toEqual(
       dynamicsRegions.map(([, root]) => `https://*.${root}/*`).sort(),
     );
@@ -255,7 +195,7 @@ const sameRecord: Record<string, readonly string[][]> = {
 
 describe('one record, one key', () => {
   it('has a same-record group for every adapter', () => {
-    expect(Object.keys(sameRecord).sort()).toEqual(adapters.map((adapter) => adapter.id).sort());
+    expect(Object.keys(sameRecord).sort()).toEqual(crmVendors.map((adapter) => adapter.id).sort());
   });
 
   for (const [crm, groups] of Object.entries(sameRecord)) {
@@ -392,11 +332,11 @@ describe('CRM hosts', () => {
 
   it('declares only Chrome match patterns for https hosts, whole paths', () => {
     const pattern = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/;
-    for (const adapter of adapters) {
+    for (const adapter of crmVendors) {
       expect(adapter.matches.length, adapter.id).toBeGreaterThan(0);
       for (const match of adapter.matches) expect(match, adapter.id).toMatch(pattern);
     }
-    expect([...crmHostPatterns].sort()).toEqual(adapters.flatMap((adapter) => adapter.matches).sort());
+    expect([...crmHostPatterns].sort()).toEqual(crmVendors.flatMap((adapter) => adapter.matches).sort());
     expect(new Set(crmHostPatterns).size).toBe(crmHostPatterns.length);
   });
 });

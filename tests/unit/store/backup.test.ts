@@ -2,7 +2,8 @@ import { deleteDB } from 'idb';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { maintenanceHandlers } from '@/entrypoints/background/handlers/maintenance';
+import { handlers } from '@/entrypoints/background/handlers';
+import { withPolicy } from '@/entrypoints/background/policy-guard';
 import { recordKey } from '@/lib/crm/record';
 import type { HandlerContext } from '@/lib/messages/router';
 import { putAccount } from '@/lib/store/accounts';
@@ -21,6 +22,9 @@ import {
 import { database, openDatabase } from '@/lib/store/db';
 import type { Association } from '@/lib/store/schema';
 import { DEFAULT_SETTINGS, readSettings } from '@/lib/store/settings';
+
+/** The background's handlers as the router calls them, behind the policy guard. */
+const maintenanceHandlers = withPolicy(handlers);
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const NAME = 'x-crm-backup-test';

@@ -1,8 +1,8 @@
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { maintenanceHandlers } from '@/entrypoints/background/handlers/maintenance';
-import { settingsHandlers } from '@/entrypoints/background/handlers/settings';
+import { handlers } from '@/entrypoints/background/handlers';
+import { withPolicy } from '@/entrypoints/background/policy-guard';
 import type { UserRule } from '@/lib/crm/user-rules';
 import type { HandlerContext } from '@/lib/messages/router';
 import { database, openDatabase } from '@/lib/store/db';
@@ -15,6 +15,10 @@ import {
 } from '@/lib/store/settings';
 import { adoptLegacySettings } from '@/lib/store/settings-upgrade';
 import { listUserRules } from '@/lib/store/user-rules';
+
+/** The background's handlers as the router calls them, behind the policy guard. */
+const maintenanceHandlers = withPolicy(handlers);
+const settingsHandlers = maintenanceHandlers;
 
 const NAME = 'x-crm-settings-test';
 let db: Awaited<ReturnType<typeof openDatabase>>;

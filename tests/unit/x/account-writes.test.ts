@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { managerHandlers } from '@/entrypoints/background/handlers/manager';
+import { accountHandlers as managerHandlers } from '@/entrypoints/background/handlers/accounts';
 import type { HandlerContext } from '@/lib/messages/router';
 import { getAccount, putAccount, removeAccount } from '@/lib/store/accounts';
 import { saveAppKeys } from '@/lib/store/app-keys';

@@ -115,6 +115,40 @@ describe('the person of a record view', () => {
     expect(requests).toHaveLength(3);
   });
 
+  it('is the one cache entry of the person, however found: by handle, by id or with their timeline', async () => {
+    const service = makeService();
+    // Found by handle (the CRM's Twitter field), then viewed: the view asks X nothing more.
+    await service.personByHandle('MARIA_ACME');
+    expect(requests).toEqual(['/2/users/by/username/MARIA_ACME']);
+    expect((await service.personForView(idOf('maria_acme')))?.handle).toBe('maria_acme');
+    expect(requests).toHaveLength(1);
+    // Viewed cold, then read by id (associating, a later view): the timeline's person answers.
+    requests = [];
+    const viewed = await service.personForView(idOf('mgarcia_design'));
+    expect(await service.personById(idOf('mgarcia_design'))).toEqual(viewed);
+    expect(requests).toEqual([`/2/users/${idOf('mgarcia_design')}/tweets`]);
+  });
+
+  it('reads as the chosen account and bills it, not the default', async () => {
+    const token = x.issueOAuth1Token('alexseller');
+    await putAccount(db, {
+      xUserId: token.userId,
+      name: 'Alex',
+      handle: 'alexseller',
+      avatarUrl: '',
+      authKind: 'oauth1',
+      enabled: true,
+      isDefault: false,
+      needsSignIn: false,
+      oauth1: { token: token.accessToken, tokenSecret: token.accessSecret },
+    });
+    const service = makeService();
+    expect((await service.personForView(idOf('maria_acme'), token.userId))?.handle).toBe('maria_acme');
+    expect(requests).toEqual([`/2/users/${idOf('maria_acme')}/tweets`]);
+    const billedTo = new Set((await db.getAll('usage')).map((row) => row.accountId));
+    expect([...billedTo]).toEqual([token.userId]);
+  });
+
   it('costs no call while fresh, answered from the worker’s memory without reading IndexedDB', async () => {
     const service = makeService();
     await service.personForView(idOf('maria_acme'));

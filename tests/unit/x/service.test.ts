@@ -77,6 +77,20 @@ describe('the X service against the emulator, through the fetch transport', () =
     expect(posts.length).toBeGreaterThan(0);
   });
 
+  it('keeps one person however found: a handle lookup, then reads by id and by handle, ask X once', async () => {
+    const byHandle = await service.personByHandle('Maria_Acme');
+    expect(await service.personById(byHandle?.id ?? '')).toEqual(byHandle);
+    expect(await service.personByHandle('maria_acme')).toEqual(byHandle);
+    expect(x.callsTo('GET /2/users/by/username/:username')).toHaveLength(1);
+    expect(x.callsTo('GET /2/users/:id')).toHaveLength(0);
+  });
+
+  it('reads a person a search page handed out by id without asking X again', async () => {
+    const found = (await service.searchPeople('Maria Garcia')).people;
+    for (const person of found) expect(await service.personById(person.id)).toEqual(person);
+    expect(x.callsTo('GET /2/users/:id')).toHaveLength(0);
+  });
+
   it('searches names five people a page, the next page by its token, each person billed once', async () => {
     const first = await service.searchPeople('Avery');
     expect(first.people).toHaveLength(5);

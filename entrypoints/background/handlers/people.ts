@@ -1,16 +1,17 @@
 import { browser } from 'wxt/browser';
+import { parseTwitterField } from '@/lib/crm/twitter-handle';
 import { t } from '@/lib/i18n';
-import type { actionMessages } from '@/lib/messages/action-messages';
+import type { peopleMessages } from '@/lib/messages/people-messages';
 import { HandlerError, type HandlersFor } from '@/lib/messages/router';
-import { listAccounts, summarize } from '@/lib/store/accounts';
 import { getAssociation } from '@/lib/store/associations';
+import { mentionCandidates } from '@/lib/store/crm-people';
 import { database } from '@/lib/store/db';
 import { getTabRecord } from '@/lib/store/tab-records';
-import { originalAvatarUrl } from '@/lib/x/people';
-import { measurePost } from '@/lib/x/post-length';
-import { outbox } from '../outbox';
+import { rankPeople } from '@/lib/x/match';
+import { foldNameForSearch, originalAvatarUrl } from '@/lib/x/people';
+import { peopleSearchPagePrice } from '@/lib/x/prices';
 import { xService } from '../x-service';
-import { tabOf } from './record';
+import { recordOf, tabOf } from './record';
 
 /** Characters no file system takes in a name, and the rest of what could confuse a path. */
 const UNSAFE_FILENAME = /[\\/:*?"<>|\p{Cc}]+/gu;
@@ -22,38 +23,37 @@ export function photoFilename(fullName: string, handle: string, imageUrl: string
   return `${name} (@${handle}).${extension}`;
 }
 
-export const actionHandlers: HandlersFor<typeof actionMessages> = {
-  async actingAccounts() {
-    return (await listAccounts(await database())).filter((a) => a.enabled).map(summarize);
+/** Finding people on X for the panel's record, their lists, following them, their photo. */
+export const peopleHandlers: HandlersFor<typeof peopleMessages> = {
+  async peopleSearch({ nextToken, accountId }, context) {
+    const record = await recordOf(context);
+    const query = foldNameForSearch(record.fullName);
+    if (!query) throw new HandlerError('name-not-searchable', t('nameNotSearchable'));
+    const page = await xService.searchPeople(query, nextToken ?? null, accountId);
+    return {
+      query,
+      results: rankPeople(record, page.people),
+      nextToken: page.nextToken,
+      priceUsd: peopleSearchPagePrice(page.people.length),
+      nextPriceUsd: peopleSearchPagePrice(),
+    };
+  },
+
+  async personByHandle({ handle, accountId }) {
+    const field = parseTwitterField(handle);
+    if (field.kind !== 'handle') throw new HandlerError('not-a-handle', t('notAHandle'));
+    const person = await xService.personByHandle(field.handle, accountId);
+    if (!person) throw new HandlerError('handle-not-found', t('handleNotFound', `@${field.handle}`));
+    return person;
+  },
+
+  async peoplePage({ xUserId, list, token, accountId }) {
+    return xService.peoplePage(xUserId, list, token ?? null, accountId);
   },
 
   async personFollow({ xUserId, follow, accountId }) {
     await (follow ? xService.follow(xUserId, accountId) : xService.unfollow(xUserId, accountId));
     return { following: follow };
-  },
-
-  async postLike({ postId, undo, accountId }) {
-    await xService.like(postId, undo, accountId);
-    return { liked: !undo };
-  },
-
-  async postRepost({ postId, undo, accountId }) {
-    await xService.repost(postId, undo, accountId);
-    return { reposted: !undo };
-  },
-
-  async postCreate({ text, replyToPostId, accountId, draftId }) {
-    if (!measurePost(text).valid) throw new HandlerError('post-too-long', t('postInvalid'));
-    return outbox.send({
-      text,
-      replyToPostId: replyToPostId ?? null,
-      accountId: accountId ?? null,
-      draftId: draftId ?? null,
-    });
-  },
-
-  async peoplePage({ xUserId, list, token, accountId }) {
-    return xService.peoplePage(xUserId, list, token ?? null, accountId);
   },
 
   async savePhoto({ xUserId }, context) {
@@ -68,5 +68,9 @@ export const actionHandlers: HandlersFor<typeof actionMessages> = {
     const filename = photoFilename(record.fullName, person.handle, url);
     await browser.downloads.download({ url, filename, saveAs: false });
     return { filename };
+  },
+
+  async mentionCandidates({ prefix }) {
+    return mentionCandidates(await database(), prefix);
   },
 };

@@ -1,13 +1,8 @@
 import { t } from '@/lib/i18n';
-import type {
-  ImportReport,
-  maintenanceMessages,
-  ReportRow,
-  UsageReport,
-} from '@/lib/messages/maintenance-messages';
-import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
-import { actingAccount, listAccounts, summarize, writeAccount } from '@/lib/store/accounts';
-import { effectiveAppKeys } from '@/lib/store/app-keys';
+import type { backupMessages, ImportReport, ReportRow } from '@/lib/messages/backup-messages';
+import { announceSettingsChanged } from '@/lib/messages/settings-changed';
+import { HandlerError, type HandlersFor } from '@/lib/messages/router';
+import { actingAccount } from '@/lib/store/accounts';
 import {
   BackupFileError,
   classify,
@@ -20,41 +15,15 @@ import {
   writeImport,
 } from '@/lib/store/backup';
 import { database } from '@/lib/store/db';
-import { permissionsOf, readPolicy } from '@/lib/store/policy';
 import type { Account, Association } from '@/lib/store/schema';
-import { announceSettingsChanged } from '@/lib/messages/settings-changed';
-import { readSettings, type Settings, saveSettings, updateSettings } from '@/lib/store/settings';
-import { pkceSignIn } from '@/lib/x/auth/pkce-sign-in';
-import { finishPinSignIn } from '@/lib/x/auth/pin-sign-in';
+import { readSettings, type Settings, saveSettings } from '@/lib/store/settings';
 import { XError } from '@/lib/x/errors';
 import { PRICE_USD } from '@/lib/x/prices';
-import { postReadsInMonth, usageByDay, utcDay } from '@/lib/x/usage';
+import { settingsLocked } from '../policy-guard';
 import { xService } from '../x-service';
-import { managerHandlers, requireAccount } from './manager';
 
-const DAY_MS = 86_400_000;
 const LIST_CAP = 200;
 const REFUSED_CAP = 1000;
-
-async function usageReport(now = Date.now()): Promise<UsageReport> {
-  const db = await database();
-  const days = Array.from({ length: 30 }, (_, index) => utcDay(now - (29 - index) * DAY_MS));
-  const rows = await usageByDay(db, days);
-  const accounts = (await listAccounts(db)).map(({ xUserId, name, handle }) => ({ xUserId, name, handle }));
-  const policy = await readPolicy();
-  const settings = await readSettings(db);
-  const today = utcDay(now);
-  return {
-    days,
-    rows,
-    accounts,
-    budgetUsd: policy.dailyBudgetUsd ?? settings.dailyBudgetUsd,
-    // Set by the organisation, or locked with the other settings.
-    budgetFromPolicy: policy.dailyBudgetUsd !== undefined || permissionsOf(policy).locked,
-    todayUsd: rows.filter((row) => row.day === today).reduce((sum, row) => sum + row.costUsd, 0),
-    monthPostReads: await postReadsInMonth(db, now),
-  };
-}
 
 const label = (a: Association) => `${a.crm}/${a.tenant}/${a.type}/${a.id}`;
 const reportRow = (planned: PlannedRow, before?: Association): ReportRow => ({
@@ -113,40 +82,8 @@ function sameSettings(a: Settings, b: Settings) {
   );
 }
 
-/** Stores new tokens for an existing account; the admin's name and choices are kept. */
-async function replaceTokens(expected: Account, signedIn: Account, context: HandlerContext) {
-  if (signedIn.xUserId !== expected.xUserId) {
-    // The tokens X just issued are for someone else: they are not stored.
-    throw new HandlerError('other-user', t('reauthOtherUser', `@${signedIn.handle}`, `@${expected.handle}`));
-  }
-  // The admin's name and choices as they are now, not as they were when the sign-in began.
-  const kept = await writeAccount(
-    await database(),
-    expected.xUserId,
-    (current) =>
-      current && {
-        ...signedIn,
-        name: current.name,
-        enabled: current.enabled,
-        isDefault: current.isDefault,
-        needsSignIn: false,
-      },
-  );
-  if (!kept) throw new HandlerError('refused', t('accountUnknown'));
-  return { account: summarize(kept), state: await managerHandlers.managerState({}, context) };
-}
-
-export const maintenanceHandlers: HandlersFor<typeof maintenanceMessages> = {
-  usageReport: () => usageReport(),
-
-  async budgetSave({ dailyBudgetUsd }) {
-    const policy = await readPolicy();
-    if (policy.dailyBudgetUsd !== undefined || permissionsOf(policy).locked)
-      throw new HandlerError('policy-locked', t('policyLocked'));
-    await updateSettings(await database(), { dailyBudgetUsd });
-    return usageReport();
-  },
-
+/** Backup and import of associations and settings. */
+export const backupHandlers: HandlersFor<typeof backupMessages> = {
   async backupExport({ format }) {
     const db = await database();
     const associations = await db.getAll('associations');
@@ -186,10 +123,10 @@ export const maintenanceHandlers: HandlersFor<typeof maintenanceMessages> = {
       throw error;
     }
     const settingsNow = await readSettings(db);
-    const policy = permissionsOf(await readPolicy());
+    const locked = await settingsLocked();
     let settings: ImportReport['settings'] = 'none';
     if (plan.settingsRefused) settings = 'refused';
-    else if (plan.settings && policy.locked) {
+    else if (plan.settings && locked) {
       settings = 'refused';
       plan.settingsRefused = t('policyLocked');
     } else if (plan.settings) settings = sameSettings(plan.settings, settingsNow) ? 'unchanged' : 'changed';
@@ -257,28 +194,5 @@ export const maintenanceHandlers: HandlersFor<typeof maintenanceMessages> = {
       unchanged: [...written.unchanged, ...preview.unchanged.filter((r) => r.needsLookup)],
     };
     return report(plan, withSkipped, refused, settings, lookup, true);
-  },
-
-  async accountTest({ xUserId }) {
-    const account = await requireAccount(xUserId);
-    if (!account.enabled)
-      throw new HandlerError('account-disabled', t('accountTestDisabled', `@${account.handle}`));
-    const query = `from:${account.handle}`;
-    const page = await xService.searchRecent(query, null, account.xUserId);
-    return { query, posts: page.posts.slice(0, 10) };
-  },
-
-  async accountReauthFinish({ xUserId, pin }, context) {
-    const expected = await requireAccount(xUserId);
-    const keys = await effectiveAppKeys(await database());
-    if (!keys?.consumerKey || !keys.consumerSecret) throw new XError('keys-missing', t('xKeysMissing'));
-    return replaceTokens(expected, await finishPinSignIn(keys, pin), context);
-  },
-
-  async accountReauthOauth2({ xUserId }, context) {
-    const expected = await requireAccount(xUserId);
-    const keys = await effectiveAppKeys(await database());
-    if (!keys?.clientId) throw new XError('keys-missing', t('oauth2NoClientId'));
-    return replaceTokens(expected, await pkceSignIn(keys.clientId, expected.name), context);
   },
 };
