@@ -16,6 +16,26 @@ const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAoMn+FzU1C6T0UvXbXm9fbz9VHG9vuBjkXQok8wOBa4dgEtdlHKjy3WX9WwgGAaifNR9y2zyUnreZebEcSpp3HtWhGntvOI18XBjS2VOcyx84f76NB04EZxAn8gOxAbTQbdfLSav87OUljd/e2O/sDe+fiq7/Zq/n9FNENxROMFImbSk+1XRRTeEARCzBAJZfIGjEEuahvM3LzRKxqVtLaR0Ec3J9nA75O/rvLjeIjZUq4VTHQ5t4zXBRJuOzfBCatXVV1KqqRkBaBCbyB0obaDMSClyDD4WIJRUW2S7SrC7aOjV9lOEMwnsSHBIIt8TmrYljlr+KkfjiEXnTFLH7gQIDAQAB';
 
 /**
+ * Firefox's add-on settings. The id fixes the add-on's identity on addons.mozilla.org and its
+ * Sign in with X callback (https://<SHA-1 of the id>.extensions.allizom.org/). Firefox 140 (the
+ * current ESR) is the first that reads data_collection_permissions; the code needs nothing
+ * newer (storage.session 115, scripting.registerContentScripts 102, MV3 109).
+ * data_collection_permissions declares what leaves the browser, in Mozilla's categories
+ * (extensionworkshop.com, "Firefox built-in consent for data collection and transmission"):
+ * the record's full name read from the CRM page goes to X's user search
+ * (websiteContent, personallyIdentifyingInfo), posts and replies go to X
+ * (personalCommunications), and sign-in sends the X app's keys and tokens to X
+ * (authenticationInfo). Nothing goes anywhere but X.
+ */
+const FIREFOX_GECKO_SETTINGS = {
+  id: 'x-for-crm@extension',
+  strict_min_version: '140.0',
+  data_collection_permissions: {
+    required: ['authenticationInfo', 'personallyIdentifyingInfo', 'personalCommunications', 'websiteContent'],
+  },
+};
+
+/**
  * The content script runs on every CRM page, so every byte counts there. Its handful of APIs
  * (runtime messages, storage, i18n) return promises natively in MV3 Chrome and Firefox, so it
  * uses the browser's own `browser`/`chrome` object; the extension pages and the worker keep
@@ -117,7 +137,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'x-for-crm@extension', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: FIREFOX_GECKO_SETTINGS,
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {
           key: CHROME_PUBLIC_KEY,
           // The first Chrome where web_accessible_resources' use_dynamic_url holds (Chrome 130:
@@ -130,10 +156,23 @@ export default defineConfig({
     // Opens the popup from the keyboard; people can change it at chrome://extensions/shortcuts.
     commands: {
       _execute_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' } },
+      // The Social view beside the page (Chrome's side panel, Firefox's sidebar).
+      'open-social-view': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_socialOpenCommand__',
+      },
     },
     // scripting: a user rule's host gets the content script registered at run time, and the
     // manager tries a rule on an open tab before it is saved (executeScript).
-    permissions: ['storage', 'downloads', 'identity', 'scripting'],
+    // alarms: the Social view's scheduled refresh, off until the rep turns it on.
+    permissions: [
+      'storage',
+      'downloads',
+      'identity',
+      'scripting',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     // Any other CRM, through a user rule: its one host is asked for when the rule is saved,
     // never at install, and given back when the rule is deleted.
     optional_host_permissions: ['https://*/*'],

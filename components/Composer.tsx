@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t, tCount } from '@/lib/i18n';
 import type { MentionCandidate } from '@/lib/store/crm-people';
 import { MAX_POST_LENGTH, measurePost } from '@/lib/x/post-length';
 import { formatUsd, postPrice } from '@/lib/x/prices';
@@ -241,7 +241,7 @@ export function Composer({
         ) : null}
       </div>
       <p class="visually-hidden" role="status">
-        {mention ? t('mentionCount', String(mention.options.length)) : ''}
+        {mention ? tCount('mentionCount', mention.options.length) : ''}
       </p>
       <div class="composer-meta">
         <svg
@@ -262,7 +262,7 @@ export function Composer({
           />
         </svg>
         <span id={`${ids}-count`} class={`composer-count ${ringState}`}>
-          {remaining < 0 ? t('composeOver', String(-remaining)) : t('composeRemaining', String(remaining))}
+          {remaining < 0 ? tCount('composeOver', -remaining) : tCount('composeRemaining', remaining)}
         </span>
         <span id={`${ids}-cost`} class="composer-cost">
           {measured.hasUrl ? t('composeCostWithLink', price) : t('composeCost', price)}

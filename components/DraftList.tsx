@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { formatDateTime, t } from '@/lib/i18n';
 
 /** A saved draft as the list shows it. */
 export interface DraftSummary {
@@ -21,7 +21,6 @@ export interface DraftListProps {
 }
 
 const PREVIEW_LENGTH = 80;
-const editedAt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The first words of a draft, on one line. */
 function preview(text: string): string {
@@ -78,7 +77,7 @@ export function DraftList({ drafts, currentId, onResume, onDelete }: DraftListPr
                   >
                     <span class="draft-text">{shown}</span>
                   </button>
-                  <span class="draft-time">{t('draftEditedAt', editedAt.format(draft.updatedAt))}</span>
+                  <span class="draft-time">{t('draftEditedAt', formatDateTime(draft.updatedAt))}</span>
                   {draft.problem ? (
                     <span class="draft-problem error">{t('draftRefused', draft.problem)}</span>
                   ) : null}

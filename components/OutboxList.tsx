@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { formatDateTime, t, tCount } from '@/lib/i18n';
 import type { OutboxView } from '@/lib/messages/outbox-messages';
 
 export interface OutboxListProps {
@@ -10,7 +10,6 @@ export interface OutboxListProps {
 }
 
 const PREVIEW_LENGTH = 80;
-const at = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function preview(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -33,7 +32,7 @@ export function OutboxList({ items, sending, onRetry, onDelete }: OutboxListProp
               <p class="outbox-text">{shown}</p>
               <p class="outbox-reason error">{t('outboxReason', item.lastError)}</p>
               <p class="outbox-tried">
-                {t('outboxTried', String(item.attempts), at.format(item.firstAttemptAt))}
+                {tCount('outboxTried', item.attempts, formatDateTime(item.firstAttemptAt))}
               </p>
               <div class="outbox-actions">
                 <button

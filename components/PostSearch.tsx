@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
 import { crmLabel } from '@/lib/crm/crm-label';
-import { t } from '@/lib/i18n';
+import { formatDateTime, type MessageKey, t, tCount } from '@/lib/i18n';
 import type { SearchResult } from '@/lib/messages/post-messages';
 import { formatUsd, PRICE_USD, SEARCH_PAGE_SIZE, searchPagePrice } from '@/lib/x/prices';
-import { count, messageOf, safeLink, type Send } from './panel/api';
+import { messageOf, safeLink, type Send } from './panel/api';
 import { PostBody } from './panel/PostBody';
+import { postCounts } from './post-counts';
 import { type PostPermissions, PostActions } from './panel/PostActions';
 
 /** X takes a recent-search query of up to 512 characters. */
 const MAX_QUERY_LENGTH = 512;
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export interface PostSearchProps {
   send: Send;
@@ -81,9 +81,9 @@ export function PostSearch({ send, accountId, may, onReply }: PostSearchProps) {
             {t('searchHint')}
           </p>
           <p id="search-cost" class="status">
-            {t(
+            {tCount(
               'searchCost',
-              String(SEARCH_PAGE_SIZE),
+              SEARCH_PAGE_SIZE,
               pagePrice,
               formatUsd(PRICE_USD.readPost),
               formatUsd(PRICE_USD.readUser),
@@ -96,7 +96,7 @@ export function PostSearch({ send, accountId, may, onReply }: PostSearchProps) {
           ? t('searching')
           : results
             ? results.posts.length
-              ? t('searchFound', String(results.posts.length))
+              ? tCount('searchFound', results.posts.length)
               : t('searchNone')
             : ''}
       </p>
@@ -126,7 +126,7 @@ export function PostSearch({ send, accountId, may, onReply }: PostSearchProps) {
           disabled={loading}
           onClick={() => void load(results.query, results.nextToken)}
         >
-          {t('searchNext', String(SEARCH_PAGE_SIZE), pagePrice)}
+          {tCount('searchNext', SEARCH_PAGE_SIZE, pagePrice)}
         </button>
       ) : null}
     </section>
@@ -177,11 +177,9 @@ function SearchResultItem({
         <PostBody post={post} showAuthor={false} />
       </div>
       <p class="search-meta status">
-        {post.createdAt ? (
-          <time dateTime={post.createdAt}>{when.format(Date.parse(post.createdAt))}</time>
-        ) : null}
+        {post.createdAt ? <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time> : null}
         {post.createdAt ? ' · ' : null}
-        {t('postCounts', count(post.replies), count(post.reposts), count(post.likes))}
+        {postCounts(post)}
       </p>
       <PostActions send={send} postId={post.id} accountId={accountId} may={may} onReply={onReply} />
     </li>

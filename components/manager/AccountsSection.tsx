@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import { formatUsd, PRICE_USD } from '@/lib/x/prices';
 import { AddAccountWizard } from './AddAccountWizard';
 import { type ManagerProps, messageOf, safeImage } from './api';
 import { EditAccount } from './EditAccount';
@@ -137,7 +138,9 @@ export function AccountsSection({ state, send, onState, onUsed }: ManagerProps &
           </tbody>
         </table>
       )}
-      {state.accounts.length > 0 && <p class="status">{t('accountTestHelp')}</p>}
+      {state.accounts.length > 0 && (
+        <p class="status">{t('accountTestHelp', formatUsd(PRICE_USD.readPost))}</p>
+      )}
       {test && <TestResults test={test} onClose={() => setTest(null)} />}
       {edited && (
         <EditAccount

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { formatCount, t, tCount } from '@/lib/i18n';
 import type { ImportReport } from '@/lib/messages/backup-messages';
 import { decodeImportText } from '@/lib/store/import-text';
 import { formatUsd } from '@/lib/x/prices';
@@ -148,11 +148,11 @@ export function BackupSection({ send }: { send: Send }) {
           {preview.lookup.handles > 0 && (
             <p class={preview.lookup.account ? 'status' : 'error'}>
               {preview.lookup.account
-                ? t(
+                ? tCount(
                     'importLookupCost',
-                    String(preview.lookup.handles),
+                    preview.lookup.handles,
                     preview.lookup.account,
-                    String(preview.lookup.calls),
+                    tCount('lookupCalls', preview.lookup.calls),
                     formatUsd(preview.lookup.maxCostUsd),
                   )
                 : t('importNoAccountForLookup')}
@@ -202,10 +202,10 @@ function Report({ report }: { report: ImportReport }) {
   return (
     <>
       <ul class="counts">
-        <li>{t(report.applied ? 'importAdded' : 'importWillAdd', String(report.added))}</li>
-        <li>{t(report.applied ? 'importChanged' : 'importWillChange', String(report.changed))}</li>
-        <li>{t('importUnchanged', String(report.unchanged))}</li>
-        <li>{t('importRefused', String(report.refusedCount), String(report.total))}</li>
+        <li>{tCount(report.applied ? 'importAdded' : 'importWillAdd', report.added)}</li>
+        <li>{tCount(report.applied ? 'importChanged' : 'importWillChange', report.changed)}</li>
+        <li>{tCount('importUnchanged', report.unchanged)}</li>
+        <li>{tCount('importRefused', report.total, formatCount(report.refusedCount))}</li>
         {settingsText && <li>{settingsText}</li>}
       </ul>
       {report.refused.length > 0 && (

@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { type ManagerProps, messageOf } from './api';
 
-const CONFIRM_WORD = 'DELETE';
-
 /** The one place the app's keys can be deleted, behind a typed confirmation. */
 export function MaintenanceSection({ state, send, onState }: ManagerProps) {
+  // The word typed is the user's language's ("LÖSCHEN" in German); the message to the
+  // background keeps its own fixed token.
+  const confirmWord = t('maintenanceConfirmWord');
   const [typed, setTyped] = useState('');
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
 
@@ -39,13 +40,13 @@ export function MaintenanceSection({ state, send, onState }: ManagerProps) {
       {state.policy.locked && <p class="managed">{t('setByOrganisation')}</p>}
       <form onSubmit={deleteKeys} hidden={!state.keys || state.policy.locked}>
         <label>
-          {t('maintenanceTypeToConfirm', CONFIRM_WORD)}
+          {t('maintenanceTypeToConfirm', confirmWord)}
           <input
             value={typed}
             onInput={(event) => setTyped((event.currentTarget as HTMLInputElement).value)}
           />
         </label>
-        <button type="submit" class="danger" disabled={typed !== CONFIRM_WORD}>
+        <button type="submit" class="danger" disabled={typed !== confirmWord}>
           {t('maintenanceDeleteKeys')}
         </button>
       </form>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MAX_USER_RULES, type UserRule } from '@/lib/crm/user-rules';
-import { t } from '@/lib/i18n';
+import { t, tCount } from '@/lib/i18n';
 import { onSettingsChanged } from '@/lib/messages/settings-changed';
 import { messageOf, type Send } from './api';
 import { RuleForm } from './rules/RuleForm';
@@ -62,8 +62,7 @@ export function RulesSection({ send, hosts = extensionRuleBrowser }: { send: Sen
 
   function save(rule: UserRule) {
     const replaced = editing;
-    if (!replaced && rules.length >= MAX_USER_RULES)
-      return setError(t('ruleTooMany', String(MAX_USER_RULES)));
+    if (!replaced && rules.length >= MAX_USER_RULES) return setError(tCount('ruleTooMany', MAX_USER_RULES));
     // An edit that keeps the host needs nothing new from the browser.
     const hostChanged = replaced?.matches !== rule.matches;
     const granted = hostChanged ? hosts.requestHost(rule.matches) : Promise.resolve(true);

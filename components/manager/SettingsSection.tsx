@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { crmLabel } from '@/lib/crm/crm-label';
 import { CRM_IDS, type CrmId } from '@/lib/crm/record';
-import { t } from '@/lib/i18n';
+import { formatCount, type MessageKey, t } from '@/lib/i18n';
 import { onSettingsChanged } from '@/lib/messages/settings-changed';
 import type { SettingsView } from '@/lib/messages/settings-messages';
 import { POSTS_FRESH_MINUTES, PROFILE_FRESH_HOURS } from '@/lib/store/settings';
@@ -48,8 +48,8 @@ export function SettingsSection({ send, refresh }: { send: Send; refresh: number
       setMessage({
         text: t(
           'settingsFreshInvalid',
-          `${POSTS_FRESH_MINUTES.min}–${POSTS_FRESH_MINUTES.max}`,
-          `${PROFILE_FRESH_HOURS.min}–${PROFILE_FRESH_HOURS.max}`,
+          `${formatCount(POSTS_FRESH_MINUTES.min)}–${formatCount(POSTS_FRESH_MINUTES.max)}`,
+          `${formatCount(PROFILE_FRESH_HOURS.min)}–${formatCount(PROFILE_FRESH_HOURS.max)}`,
         ),
         isError: true,
       });

@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { formatDateTime, t, tCount } from '@/lib/i18n';
 import type { MessageOutput } from '@/lib/messages/protocol';
 
 export type TestState =
@@ -24,7 +24,7 @@ export function TestResults({ test, onClose }: { test: TestState; onClose: () =>
             <p class="status">
               {test.posts.length === 0
                 ? t('accountTestNoPosts', test.query)
-                : t('accountTestFound', String(test.posts.length), test.query)}
+                : tCount('accountTestFound', test.posts.length, test.query)}
             </p>
             <ol class="posts">
               {test.posts.map((post) => (
@@ -32,8 +32,13 @@ export function TestResults({ test, onClose }: { test: TestState; onClose: () =>
                   <p class="post-text">{post.text}</p>
                   <p class="status">
                     @{post.authorHandle}
-                    {post.createdAt && ` · ${new Date(post.createdAt).toLocaleString()}`}
-                    {` · ${t('postMetrics', String(post.replies), String(post.reposts), String(post.likes))}`}
+                    {post.createdAt && ` · ${formatDateTime(post.createdAt)}`}
+                    {` · ${t(
+                      'postMetrics',
+                      tCount('replyCount', post.replies),
+                      tCount('repostCount', post.reposts),
+                      tCount('likeCount', post.likes),
+                    )}`}
                   </p>
                 </li>
               ))}

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { formatCount, formatDate, t, tCount } from '@/lib/i18n';
 import type { UsageReport } from '@/lib/messages/usage-messages';
 import { DEFAULT_DAILY_BUDGET_USD } from '@/lib/store/settings';
 import { formatUsd, MONTHLY_POST_READ_CAP } from '@/lib/x/prices';
 
-const integer = new Intl.NumberFormat('en-US');
 import { messageOf, type Send } from './api';
 import './maintenance.css';
 
@@ -18,11 +17,7 @@ const LEFT = 44;
 
 /** "Nov 21" for a UTC day "2026-11-21", in the browser's language. */
 const shortDay = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
+  formatDate(`${day}T00:00:00Z`, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** Calls and estimated cost per UTC day and account for the last 30 days, and the daily budget. */
 export function UsageSection({ send, refresh }: { send: Send; refresh: number }) {
@@ -75,9 +70,9 @@ export function UsageSection({ send, refresh }: { send: Send; refresh: number })
   const todayCalls = sum(todayRows, (r) => r.calls);
   const summary = t(
     'usageSummary',
-    String(totalCalls),
+    tCount('billedItems', totalCalls),
     formatUsd(totalCost),
-    String(todayCalls),
+    tCount('billedItems', todayCalls),
     formatUsd(usage?.todayUsd ?? 0),
   );
 
@@ -91,11 +86,7 @@ export function UsageSection({ send, refresh }: { send: Send; refresh: number })
             {summary}
           </p>
           <p class="status">
-            {t(
-              'usagePostReadCap',
-              integer.format(usage.monthPostReads),
-              integer.format(MONTHLY_POST_READ_CAP),
-            )}
+            {t('usagePostReadCap', formatCount(usage.monthPostReads), formatCount(MONTHLY_POST_READ_CAP))}
           </p>
           <fieldset class="metric">
             <legend>{t('usageShow')}</legend>
@@ -148,7 +139,7 @@ export function UsageSection({ send, refresh }: { send: Send; refresh: number })
                       <tr key={`${row.day} ${row.accountId}`}>
                         <td>{row.day}</td>
                         <td>{nameOf(row.accountId)}</td>
-                        <td>{row.calls}</td>
+                        <td>{formatCount(row.calls)}</td>
                         <td>{formatUsd(row.costUsd)}</td>
                       </tr>
                     ))}
@@ -203,7 +194,7 @@ function Chart({ usage, metric, accountIds }: { usage: UsageReport; metric: Metr
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const slot = (WIDTH - LEFT) / usage.days.length;
   const y = (amount: number) => TOP + plotHeight - (amount / max) * plotHeight;
-  const format = (amount: number) => (metric === 'calls' ? String(Math.round(amount)) : formatUsd(amount));
+  const format = (amount: number) => (metric === 'calls' ? formatCount(amount) : formatUsd(amount));
   return (
     <svg
       class="chart"

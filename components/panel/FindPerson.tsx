@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { formatCount, formatList, formatPercent, t, tCount } from '@/lib/i18n';
 import type { RankedPerson } from '@/lib/x/match';
 import type { XPerson } from '@/lib/x/people';
 import { formatUsd, PEOPLE_SEARCH_PAGE_SIZE } from '@/lib/x/prices';
-import { count, messageOf, type Send } from './api';
+import { compactCount } from '../post-counts';
+import { messageOf, type Send } from './api';
 
 type Search =
   | { kind: 'loading' }
@@ -38,7 +39,7 @@ function PersonRow({
         {person.bio && <p class="bio">{person.bio}</p>}
         <p class="meta">
           {person.location && <span>{person.location} · </span>}
-          {t('countFollowers', count(person.followers))}
+          {compactCount('countFollowers', person.followers)}
         </p>
         {extra}
       </div>
@@ -139,8 +140,8 @@ export function FindPerson({
               extra={
                 reasons.length > 0 && (
                   <p class="match">
-                    {t('matchConfidence', String(confidence))}:{' '}
-                    {reasons.map((r) => t(r.key, r.detail)).join(', ')}
+                    {t('matchConfidence', formatPercent(confidence))}:{' '}
+                    {formatList(reasons.map((r) => t(r.key, r.detail)))}
                   </p>
                 )
               }
@@ -150,12 +151,12 @@ export function FindPerson({
       )}
       {search.kind === 'done' && search.results.length > 0 && (
         <p class="meta search-cost">
-          {t('peopleSearchCost', String(search.results.length), formatUsd(search.spentUsd))}
+          {tCount('peopleSearchCost', search.results.length, formatUsd(search.spentUsd))}
         </p>
       )}
       {search.kind === 'done' && search.next && (
         <button type="button" disabled={search.more === 'loading'} onClick={loadMore}>
-          {t('morePeople', String(PEOPLE_SEARCH_PAGE_SIZE), formatUsd(search.next.priceUsd))}
+          {t('morePeople', formatCount(PEOPLE_SEARCH_PAGE_SIZE), formatUsd(search.next.priceUsd))}
         </button>
       )}
       {search.kind === 'done' && search.more === 'loading' && (
@@ -174,7 +175,7 @@ export function FindPerson({
           {t('knowHandle', fullName)}
           <input
             value={typed}
-            placeholder="@handle"
+            placeholder={t('handlePlaceholder')}
             autoComplete="off"
             onInput={(event) => setTyped((event.currentTarget as HTMLInputElement).value)}
           />

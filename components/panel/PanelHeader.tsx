@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n';
+import { SocialViewButton } from '../social/SocialViewButton';
 
 /**
  * The panel's top bar with its close button. The panel is an iframe on the CRM page, so
@@ -7,6 +8,7 @@ import { t } from '@/lib/i18n';
 export function PanelHeader({ onClose }: { onClose: () => void }) {
   return (
     <div class="panel-header">
+      <SocialViewButton />
       <button type="button" class="panel-close" aria-label={t('panelClose')} onClick={onClose}>
         <span aria-hidden="true">×</span>
       </button>

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { formatCount, t, tCount, tPlural } from '@/lib/i18n';
 import type { XPerson } from '@/lib/x/people';
 import { formatUsd, PEOPLE_PAGE_SIZE, PRICE_USD, readUnitPrice } from '@/lib/x/prices';
-import { count, messageOf, type Send } from './api';
+import { compactCount } from '../post-counts';
+import { messageOf, type Send } from './api';
 
 /** Followers or following, loaded only on request, a page at a time, each page's cost said first. */
 export function PeopleList({
@@ -49,7 +50,7 @@ export function PeopleList({
           {people.map((person) => (
             <li key={person.id}>
               <strong>{person.name}</strong> <span class="handle">@{person.handle}</span>{' '}
-              <span class="meta">{t('countFollowers', count(person.followers))}</span>
+              <span class="meta">{compactCount('countFollowers', person.followers)}</span>
             </li>
           ))}
         </ul>
@@ -57,8 +58,8 @@ export function PeopleList({
       {!done && (
         <button type="button" disabled={busy} onClick={load}>
           {next === undefined
-            ? t('loadPeople', label, String(PEOPLE_PAGE_SIZE), pageCost)
-            : t('loadMorePeople', String(PEOPLE_PAGE_SIZE), pageCost)}
+            ? tPlural('loadPeople', PEOPLE_PAGE_SIZE, [label, formatCount(PEOPLE_PAGE_SIZE), pageCost])
+            : tCount('loadMorePeople', PEOPLE_PAGE_SIZE, pageCost)}
         </button>
       )}
       {busy && (

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { t } from '@/lib/i18n';
 import './post-body.css';
 import type { XPost } from '@/lib/x/post-view';
@@ -7,7 +8,16 @@ import { PostText } from './PostText';
  * What a post says: for a repost, "Reposted by …" and the original with its author; the text
  * whole, from X's entities; a quoted post beneath; and what X said about anything it left out.
  */
-export function PostBody({ post, showAuthor }: { post: XPost; showAuthor: boolean }) {
+export function PostBody({
+  post,
+  showAuthor,
+  mark,
+}: {
+  post: XPost;
+  showAuthor: boolean;
+  /** Renders plain text, e.g. with words highlighted. */
+  mark?: ((text: string) => ComponentChildren) | undefined;
+}) {
   return (
     <>
       {post.repostedBy && (
@@ -19,7 +29,7 @@ export function PostBody({ post, showAuthor }: { post: XPost; showAuthor: boolea
         </p>
       )}
       <p class="post-text">
-        <PostText parts={post.parts} />
+        <PostText parts={post.parts} mark={mark} />
       </p>
       {post.quoted && (
         <blockquote class="quoted-post" aria-label={t('quotedPost')}>
@@ -29,7 +39,7 @@ export function PostBody({ post, showAuthor }: { post: XPost; showAuthor: boolea
             </p>
           )}
           <p class="post-text">
-            <PostText parts={post.quoted.parts} />
+            <PostText parts={post.quoted.parts} mark={mark} />
           </p>
         </blockquote>
       )}

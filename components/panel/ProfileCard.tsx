@@ -1,6 +1,7 @@
-import { t } from '@/lib/i18n';
+import { formatDate, t } from '@/lib/i18n';
 import type { XPerson } from '@/lib/x/people';
-import { count, safeLink } from './api';
+import { compactCount } from '../post-counts';
+import { safeLink } from './api';
 import { PostText } from './PostText';
 
 /** The associated person's X profile. */
@@ -51,13 +52,13 @@ export function ProfileCard({ person }: { person: XPerson }) {
           </li>
         )}
         {joined && !Number.isNaN(joined.getTime()) && (
-          <li>{t('joined', joined.toLocaleDateString(undefined, { year: 'numeric', month: 'long' }))}</li>
+          <li>{t('joined', formatDate(joined, { year: 'numeric', month: 'long' }))}</li>
         )}
       </ul>
       <p class="counts">
-        <span>{t('countFollowing', count(person.following))}</span>
-        <span>{t('countFollowers', count(person.followers))}</span>
-        <span>{t('countPosts', count(person.posts))}</span>
+        <span>{compactCount('countFollowing', person.following)}</span>
+        <span>{compactCount('countFollowers', person.followers)}</span>
+        <span>{compactCount('countPosts', person.posts)}</span>
       </p>
       <a class="view-on-x" href={`https://x.com/${person.handle}`} target="_blank" rel="noopener noreferrer">
         {t('viewOnX')}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { formatDateTime, t } from '@/lib/i18n';
 import type { XPost } from '@/lib/x/service';
-import { count, messageOf, type Send } from './api';
+import { postCounts } from '../post-counts';
+import { messageOf, type Send } from './api';
 import { PostActions } from './PostActions';
 import { PostBody } from './PostBody';
 
@@ -49,11 +50,9 @@ export function RecentPosts({
             <li key={post.id}>
               <PostBody post={post} showAuthor />
               <p class="meta">
-                {post.createdAt && (
-                  <time dateTime={post.createdAt}>{new Date(post.createdAt).toLocaleString()}</time>
-                )}
+                {post.createdAt && <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>}
                 {' · '}
-                {t('postCounts', count(post.replies), count(post.reposts), count(post.likes))}
+                {postCounts(post)}
               </p>
               <PostActions
                 send={send}

@@ -1,3 +1,4 @@
+import { formatCompactCount } from '@/lib/i18n';
 import type { MessageInput, MessageName, MessageOutput } from '@/lib/messages/protocol';
 
 /** How panel components reach the background; the page passes sendMessage, tests a fake. */
@@ -9,5 +10,5 @@ export const messageOf = (error: unknown) => (error instanceof Error ? error.mes
 export const safeLink = (url: string | null | undefined) =>
   url && /^https?:\/\//i.test(url) ? url : undefined;
 
-const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
-export const count = (n: number) => compact.format(n);
+/** A count shortened as X shows it, in the browser's UI language ("1.2K", "1,2 Mio."). */
+export const count = (n: number) => formatCompactCount(n);

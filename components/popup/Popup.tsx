@@ -2,15 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { Composer, type ComposerDraft } from '@/components/Composer';
 import { DraftList, type DraftSummary } from '@/components/DraftList';
 import { OutboxList } from '@/components/OutboxList';
+import { PostSearch } from '@/components/PostSearch';
 import { ActingAs } from '@/components/panel/ActingAs';
 import type { Send } from '@/components/panel/api';
-import { PostSearch } from '@/components/PostSearch';
 import { type Notice, PostNotice } from '@/components/popup/PostNotice';
 import { t } from '@/lib/i18n';
 import type { OutboxView } from '@/lib/messages/outbox-messages';
 import type { AccountSummary } from '@/lib/store/accounts';
 import type { Permissions } from '@/lib/store/policy';
 import type { PostOutcome } from '@/lib/x/outbox';
+import { SocialViewButton } from '../social/SocialViewButton';
 
 /** What the composer is writing: a new post, a draft, or a reply to a post. */
 interface Writing extends ComposerDraft {
@@ -178,6 +179,7 @@ export function Popup({ send, openManager }: PopupProps) {
         <button type="button" onClick={() => start(null)}>
           {t('composeNew')}
         </button>
+        <SocialViewButton onOpened={() => window.close()} />
       </header>
       {replyToPostId ? (
         <p class="replying">

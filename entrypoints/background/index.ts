@@ -7,6 +7,7 @@ import { adoptLegacySettings } from '@/lib/store/settings-upgrade';
 import { handlers } from './handlers';
 import { retryWhenOnline } from './outbox';
 import { withPolicy } from './policy-guard';
+import { watchSocialCommand, watchSocialSchedule } from './social-schedule';
 import { forgetRecordsOfDepartedTabs } from './tab-departures';
 import { browserRuleScriptApi, watchUserRuleScripts } from './user-rule-scripts';
 
@@ -33,5 +34,7 @@ export default defineBackground({
     browser.runtime.onMessage.addListener((message, sender) => rulesRead.then(() => route(message, sender)));
     retryWhenOnline(globalThis);
     forgetRecordsOfDepartedTabs();
+    watchSocialSchedule();
+    watchSocialCommand();
   },
 });

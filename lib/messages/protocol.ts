@@ -11,6 +11,7 @@ import { postMessages } from './post-messages';
 import { recordMessages } from './record-messages';
 import { ruleMessages } from './rule-messages';
 import { settingsMessages } from './settings-messages';
+import { socialMessages } from './social-messages';
 import { usageMessages } from './usage-messages';
 
 export type { SenderContext } from './spec';
@@ -35,6 +36,7 @@ export const protocol = {
   ...ruleMessages,
   ...settingsMessages,
   ...policyMessages,
+  ...socialMessages,
 };
 
 export type MessageName = keyof typeof protocol;

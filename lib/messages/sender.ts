@@ -8,6 +8,7 @@ const PAGE_CONTEXTS: Record<string, SenderContext> = {
   '/panel.html': 'panel',
   '/popup.html': 'popup',
   '/options.html': 'options',
+  '/sidepanel.html': 'sidepanel',
 };
 
 export interface SenderIdentity {

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Who may send a message. `content` is the content script on a CRM page (untrusted
  * surroundings); the others are the extension's own pages.
  */
-export type SenderContext = 'content' | 'panel' | 'popup' | 'options';
+export type SenderContext = 'content' | 'panel' | 'popup' | 'options' | 'sidepanel';
 
 export interface MessageSpec {
   /** The contexts allowed to send this message; anyone else is refused. */

@@ -4,7 +4,7 @@ import { parseCrmRecordUrl } from '../crm/hosts';
 import { CRM_IDS, type CrmId, RecordRef, type RecordType, recordKey } from '../crm/record';
 import { crmVendors } from '../crm/registry';
 import { parseTwitterField } from '../crm/twitter-handle';
-import { t } from '../i18n';
+import { formatCount, t, tCount } from '../i18n';
 import { CsvError, CsvTooManyRecords, readCsv, toCsv, unguardCell } from './csv';
 import type { Association, AssociationSource, XCrmDb } from './schema';
 import { Settings } from './settings';
@@ -332,9 +332,10 @@ function csvRows(text: string): { row: number; raw: RawRow }[] {
       MAX_IMPORT_ROWS + 1,
     );
   } catch (error) {
-    if (error instanceof CsvError) throw new BackupFileError(t('importMalformedCsv', String(error.line)));
+    if (error instanceof CsvError)
+      throw new BackupFileError(t('importMalformedCsv', formatCount(error.line)));
     if (error instanceof CsvTooManyRecords)
-      throw new BackupFileError(t('importTooManyRows', String(MAX_IMPORT_ROWS)));
+      throw new BackupFileError(tCount('importTooManyRows', MAX_IMPORT_ROWS));
     throw error;
   }
   if (!columns) throw new BackupFileError(t('importEmptyFile'));
@@ -358,7 +359,7 @@ function jsonRows(text: string): { rows: { row: number; raw: RawRow }[]; setting
   if (!file.success) throw new BackupFileError(t('importNotABackup'));
   if (file.data.version > BACKUP_VERSION) throw new BackupFileError(t('importNewerVersion'));
   if (file.data.associations.length > MAX_IMPORT_ROWS)
-    throw new BackupFileError(t('importTooManyRows', String(MAX_IMPORT_ROWS)));
+    throw new BackupFileError(tCount('importTooManyRows', MAX_IMPORT_ROWS));
   const rows = file.data.associations.map((entry, index) => {
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const raw: RawRow = {
@@ -402,7 +403,7 @@ export function planImport(text: string, format: 'json' | 'csv', now: number): I
     }
     const earlier = firstRow.get(result.association.key);
     if (earlier !== undefined) {
-      plan.refused.push({ row, reason: t('importDuplicate', String(earlier)) });
+      plan.refused.push({ row, reason: t('importDuplicate', formatCount(earlier)) });
       continue;
     }
     firstRow.set(result.association.key, row);

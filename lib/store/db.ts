@@ -33,6 +33,11 @@ export const UPGRADES: readonly Upgrade[] = [
   },
   // 4: a Zoho record has one key however it was opened (by data centre, not org or host).
   migrateZohoRecordKeys,
+  // 5: the Social view's posts and the newest post id read from each of its sources.
+  (db) => {
+    db.createObjectStore('socialItems', { keyPath: 'key' }).createIndex('byFoundAt', 'foundAt');
+    db.createObjectStore('socialCursors', { keyPath: 'key' });
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;

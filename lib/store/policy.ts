@@ -21,6 +21,10 @@ const ManagedPolicy = z.object({
   allowFollow: z.boolean().optional().catch(undefined),
   dailyBudgetUsd: z.number().min(0).max(100_000).optional().catch(undefined),
   lockSettings: z.boolean().optional().catch(undefined),
+  /** False switches the Social view off: nothing of it is read or shown. */
+  socialView: z.boolean().optional().catch(undefined),
+  /** The fewest hours between the Social view's scheduled refreshes; 0 forbids them. */
+  socialScheduleMinHours: z.number().int().min(0).max(24).optional().catch(undefined),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicy>;
 

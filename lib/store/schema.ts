@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { RecordRef } from '../crm/record';
+import type { SocialCursor, SocialItem } from './social-types';
 
 /** How an association was made: by choosing a search result, typing a handle, or from the CRM's field. */
 export type AssociationSource = 'search' | 'handle' | 'crm-field' | 'import';
@@ -103,4 +104,7 @@ export interface XCrmDb extends DBSchema {
   usage: { key: string; value: UsageEntry; indexes: { byDay: string } };
   /** Settings and user rules by name; values are checked with their schema on every read. */
   settings: { key: string; value: unknown };
+  /** The Social view's posts, one row per post, and where each source was last read up to. */
+  socialItems: { key: string; value: SocialItem; indexes: { byFoundAt: number } };
+  socialCursors: { key: string; value: SocialCursor };
 }

@@ -1,11 +1,13 @@
-const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dayAndTime = new Intl.DateTimeFormat(undefined, {
+import { formatDate } from '../i18n';
+
+const timeOnly = { hour: '2-digit', minute: '2-digit' } as const;
+const dayAndTime = {
   weekday: 'short',
   month: 'short',
   day: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-});
+} as const;
 
 function sameLocalDay(a: number, b: number): boolean {
   const first = new Date(a);
@@ -18,7 +20,7 @@ function sameLocalDay(a: number, b: number): boolean {
 }
 
 /**
- * When a limit opens again, in the user's locale and time zone: the time alone when it is
+ * When a limit opens again, in the browser's UI language and time zone: the time alone when it is
  * later today ("14:05"), the day with it otherwise ("Mon, Nov 30, 09:05"), so a 24-hour
  * cap's reset is never read as a time today.
  *
@@ -26,5 +28,5 @@ function sameLocalDay(a: number, b: number): boolean {
  * @param now the current time, in epoch ms
  */
 export function formatUntil(epochMs: number, now: number): string {
-  return (sameLocalDay(epochMs, now) ? timeOnly : dayAndTime).format(epochMs);
+  return formatDate(epochMs, sameLocalDay(epochMs, now) ? timeOnly : dayAndTime);
 }

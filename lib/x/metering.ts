@@ -2,7 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { t } from '../i18n';
 import type { XCrmDb } from '../store/schema';
 import { XError } from './errors';
-import { PRICE_USD, readUnitPrice } from './prices';
+import { formatUsd, PRICE_USD, readUnitPrice } from './prices';
 import { recordUsage, spentOn, utcDay } from './usage';
 
 /** What one call billed: an operation, its unit price (USD) and the resources X charges for. */
@@ -69,7 +69,7 @@ export class Meter {
     const budget = await this.deps.dailyBudget?.();
     if (budget === null || budget === undefined) return;
     const spent = await spentOn(await this.deps.db(), utcDay(this.deps.now()));
-    if (spent >= budget) throw new XError('budget', t('xBudgetSpent', `$${budget.toFixed(2)}`));
+    if (spent >= budget) throw new XError('budget', t('xBudgetSpent', formatUsd(budget)));
   }
 
   /** Records what an answer billed to `accountId` (an X user id). */

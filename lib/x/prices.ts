@@ -54,17 +54,8 @@ export function postPrice(hasUrl: boolean): number {
   return hasUrl ? PRICE_USD.createPostWithUrl : PRICE_USD.createPost;
 }
 
-const usd = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 3,
-});
-
-/** "$0.015", "$0.20": cents always shown, a tenth of a cent when there is one. */
-export function formatUsd(amount: number): string {
-  return usd.format(amount);
-}
+/** "$0.015", "$0.20" ("0,015 $" in German): prices are shown in the browser's UI language. */
+export { formatUsd } from '../i18n';
 
 /**
  * People on one page of a name search (GET /2/users/search). X answers 100 by default, up to

@@ -19,6 +19,8 @@ export interface LaunchOptions {
   xPort: number;
   crmPort: number;
   crmHosts: readonly string[];
+  /** The browser's UI language (a _locales folder name such as "de"); the system's when absent. */
+  lang?: string;
 }
 
 /** --host-resolver-rules: X (and its image host) to the emulator, each CRM host to the demo server. */
@@ -52,6 +54,8 @@ export async function launchSandboxBrowser(options: LaunchOptions): Promise<Sand
       // A person uses the visible window: let it size the pages, and drop the automation bar.
       defaultViewport: options.headless ? { width: 1280, height: 800 } : null,
       ignoreDefaultArgs: ['--enable-automation'],
+      // Chromium on Linux takes its UI language from LANGUAGE as well as from --lang.
+      ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } } : {}),
       args: [
         '--no-first-run',
         '--no-default-browser-check',
@@ -59,6 +63,7 @@ export async function launchSandboxBrowser(options: LaunchOptions): Promise<Sand
         '--disable-sync',
         '--disable-component-update',
         '--disable-features=Translate,MediaRouter',
+        ...(options.lang ? [`--lang=${options.lang}`] : []),
         ...(options.headless ? ['--disable-gpu', '--window-size=1280,800'] : []),
         // Chromium refuses to start as root with its sandbox; headless runs are usually in CI
         // containers where it cannot set one up either. A visible browser keeps it otherwise.

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import type { SandboxBrowser } from './browser';
 import { HUBSPOT_CONTACT, SALESFORCE_CONTACT, ZOHO_LEAD } from './crm-server';
+import { messagesFor } from './messages';
 
 const WAIT = { timeout: 15_000 };
 
@@ -42,7 +43,10 @@ export async function takeScreenshots(
   optionsPage: Page,
   folder: string,
   written: (path: string) => void,
+  locale = 'en',
 ): Promise<void> {
+  // Buttons are found by the names the browser's UI language gives them.
+  const t = messagesFor(locale);
   const dir = resolve(folder);
   await mkdir(dir, { recursive: true });
   const shoot = async (page: Page, name: string): Promise<void> => {
@@ -55,14 +59,20 @@ export async function takeScreenshots(
   await openRecord(page, ZOHO_LEAD);
   await shoot(page, '1-zoho-lead-with-x-icon.png');
 
-  await page.locator('::-p-aria(Open X panel for Maria Garcia)').setTimeout(WAIT.timeout).click();
+  await page
+    .locator(`::-p-aria(${t('iconLabel', 'Maria Garcia')})`)
+    .setTimeout(WAIT.timeout)
+    .click();
   const panel = await panelFrame(page);
-  await panel.waitForSelector('::-p-aria(People found on X)', WAIT);
+  await panel.waitForSelector(`::-p-aria(${t('searchResults')})`, WAIT);
   await imagesLoaded(panel);
   await shoot(page, '2-zoho-panel-people-found.png');
 
-  await panel.locator('::-p-aria(Associate @maria_acme with this record)').setTimeout(WAIT.timeout).click();
-  await panel.waitForSelector('::-p-text(Associated with @maria_acme.)', WAIT);
+  await panel
+    .locator(`::-p-aria(${t('associateWith', '@maria_acme')})`)
+    .setTimeout(WAIT.timeout)
+    .click();
+  await panel.waitForSelector(`::-p-text(${t('associated', '@maria_acme')})`, WAIT);
   await panel.waitForSelector('ol.posts li', WAIT);
   await imagesLoaded(panel);
   // Puppeteer scrolled the button into view before clicking it; a person's click does not,
@@ -86,6 +96,16 @@ export async function takeScreenshots(
   await imagesLoaded(popup);
   await shoot(popup, '5-popup.png');
   await popup.close();
+
+  // The Social view after a refresh: the seeded mentions of Sam Rep in their columns, and news.
+  const social = await run.browser.newPage();
+  await social.setViewport({ width: 900, height: 900 });
+  await social.goto(`chrome-extension://${run.extensionId}/sidepanel.html`);
+  await social.locator('::-p-text(Refresh (up to)').setTimeout(WAIT.timeout).click();
+  await social.waitForSelector('::-p-text(This refresh cost)', WAIT);
+  await social.waitForSelector('.social-item', WAIT);
+  await shoot(social, '8-social-view.png');
+  await social.close();
 
   await openRecord(page, SALESFORCE_CONTACT);
   await shoot(page, '6-salesforce-contact-with-x-icon.png');

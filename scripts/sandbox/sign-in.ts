@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { authorizeAndReadPin } from '../../tests/e2e/harness/x-emulator';
 import type { FakeX } from '../../tests/fake-x';
 import type { SandboxBrowser } from './browser';
+import { messagesFor } from './messages';
 
 async function fill(page: Page, label: string, value: string): Promise<void> {
   const field = await page.waitForSelector(`::-p-aria(${label})`, { timeout: 10_000 });
@@ -17,31 +18,40 @@ async function press(page: Page, name: string): Promise<void> {
   await page.locator(`::-p-aria(${name})`).setTimeout(10_000).click();
 }
 
-/** Enters the emulator's keys and signs in its default person; returns the options page. */
-export async function signInThroughManager(run: SandboxBrowser, x: FakeX, page: Page): Promise<string> {
+/**
+ * Enters the emulator's keys and signs in its default person, pressing buttons by their names
+ * in `locale` (the browser's UI language); returns the signed-in username.
+ */
+export async function signInThroughManager(
+  run: SandboxBrowser,
+  x: FakeX,
+  page: Page,
+  locale = 'en',
+): Promise<string> {
+  const t = messagesFor(locale);
   const person = x.accounts[0];
   if (!person) throw new Error('The X emulator has no account to sign in.');
   await page.goto(`chrome-extension://${run.extensionId}/options.html`);
 
-  await press(page, 'Settings…');
-  await fill(page, 'Consumer Key', x.app.consumerKey);
-  await fill(page, 'Consumer Secret', x.app.consumerSecret);
-  await fill(page, 'OAuth 2.0 Client ID', x.app.clientId);
-  await press(page, 'Save');
+  await press(page, t('keysSettings'));
+  await fill(page, t('consumerKey'), x.app.consumerKey);
+  await fill(page, t('consumerSecret'), x.app.consumerSecret);
+  await fill(page, t('clientId'), x.app.clientId);
+  await press(page, t('save'));
   // The manager checks the keys with X before it closes the dialog.
   await page.waitForSelector('dialog', { hidden: true, timeout: 15_000 }).catch(async () => {
     const alert = await page.$eval('dialog [role="alert"]', (el) => el.textContent).catch(() => null);
     throw new Error(`The integration manager did not accept the emulator's keys: ${alert ?? 'no answer'}`);
   });
 
-  await press(page, 'Add');
-  await fill(page, 'Name', 'Sales team');
-  await press(page, 'Next');
+  await press(page, t('add'));
+  await fill(page, t('accountName'), 'Sales team');
+  await press(page, t('next'));
   // "Next" opens X's authorize page in a new tab: press Authorize app there, as a person would.
   const pin = await authorizeAndReadPin(run.browser);
   await page.bringToFront();
-  await fill(page, 'PIN from X', pin);
-  await press(page, 'Finish');
-  await page.waitForSelector(`::-p-text(Signed in as @${person.username}.)`, { timeout: 15_000 });
+  await fill(page, t('pin'), pin);
+  await press(page, t('finish'));
+  await page.waitForSelector(`::-p-text(${t('wizardDone', `@${person.username}`)})`, { timeout: 15_000 });
   return person.username;
 }

@@ -4,9 +4,12 @@
 // integration manager. With a display the browser stays open on a Zoho lead; without one it
 // runs headless and writes screenshots of the main screens.
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { type FakeX, startFakeX } from '../../tests/fake-x';
+import { seedConversations } from '../../tests/fake-x/conversations';
 import { hostResolverRules, launchSandboxBrowser, type SandboxBrowser } from './browser';
 import { type CrmServer, DEMO_HOSTS, DEMO_RECORDS, startCrmServer, ZOHO_LEAD } from './crm-server';
+import { shippedLocales } from './messages';
 import { takeScreenshots } from './screens';
 import { signInThroughManager } from './sign-in';
 
@@ -14,17 +17,21 @@ const USAGE = `npm start [-- options]
   --once        headless: write the screenshots, then exit (0 when all were written)
   --headless    run headless and write screenshots even when there is a display
   --shots DIR   where the screenshots go (default ./sandbox-shots)
-  --no-build    use the build already in .output/chrome-mv3`;
+  --no-build    use the build already in .output/chrome-mv3
+  --lang LIST   the browser's UI language: one locale (de), several (en,de,es) or all;
+                screenshots then go to DIR/<locale>/, one set per locale`;
 
 interface Options {
   once: boolean;
   headless: boolean;
   shots: string;
   build: boolean;
+  langs: string[];
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { once: false, headless: false, shots: 'sandbox-shots', build: true };
+  const options: Options = { once: false, headless: false, shots: 'sandbox-shots', build: true, langs: [] };
+  const langs = (list: string) => (list === 'all' ? shippedLocales() : list.split(',').filter(Boolean));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--once') options.once = true;
@@ -32,10 +39,19 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--no-build') options.build = false;
     else if (arg === '--shots' && argv[i + 1]) options.shots = argv[++i] ?? options.shots;
     else if (arg?.startsWith('--shots=')) options.shots = arg.slice('--shots='.length);
+    else if (arg === '--lang' && argv[i + 1]) options.langs = langs(argv[++i] ?? '');
+    else if (arg?.startsWith('--lang=')) options.langs = langs(arg.slice('--lang='.length));
     else {
       console.log(USAGE);
       process.exit(arg === '--help' || arg === '-h' ? 0 : 1);
     }
+  }
+  const unknown = options.langs.filter((lang) => !shippedLocales().includes(lang));
+  if (unknown.length > 0) {
+    console.log(
+      `No locale ${unknown.join(', ')} in public/_locales (there are ${shippedLocales().join(', ')}).`,
+    );
+    process.exit(1);
   }
   // A visible window that closes as soon as it is set up shows nobody anything.
   if (options.once) options.headless = true;
@@ -94,6 +110,8 @@ async function main(): Promise<void> {
   }
 
   x = await startFakeX({ https: true });
+  // People mention and answer Sam Rep, and Maria Garcia posts news: the Social view's opening.
+  seedConversations(x.state, x.clock.now());
   const person = x.accounts[0];
   say(`X emulator at ${x.origin} (the browser reaches it as https://api.x.com and https://x.com)`);
   say(`  consumer key:        ${x.app.consumerKey}`);
@@ -105,41 +123,64 @@ async function main(): Promise<void> {
   say(`CRM pages at https://127.0.0.1:${crm.port} (the browser reaches them at the vendors' own URLs):`);
   for (const record of DEMO_RECORDS) say(`  ${record.label}: ${record.url}`);
 
-  say(`opening Chromium (${headless ? 'headless' : 'visible'}, throwaway profile)…`);
-  chromium = await launchSandboxBrowser({
-    headless,
-    xPort: x.port,
-    crmPort: crm.port,
-    crmHosts: DEMO_HOSTS,
-  }).catch((error: unknown) => {
-    const hint = headless ? '' : ' (no usable screen? `npm start -- --headless` writes screenshots instead)';
-    throw new Error(
-      `Chromium did not start${hint}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  });
-  // A person closing the window ends the sandbox too.
-  chromium.browser.on('disconnected', () => void stop(0));
-  say(`extension ${chromium.extensionId} loaded`);
+  // One browser per language asked for, one after another: each writes its own screenshot set.
+  // A visible window shows the first only.
+  const langs: (string | undefined)[] = options.langs.length > 0 ? options.langs : [undefined];
+  if (!headless) langs.splice(1);
+  for (const [index, lang] of langs.entries()) {
+    const last = index === langs.length - 1;
+    const language = lang ? `, UI language ${lang}` : '';
+    say(`opening Chromium (${headless ? 'headless' : 'visible'}, throwaway profile${language})…`);
+    const opened = await launchSandboxBrowser({
+      headless,
+      xPort: x.port,
+      crmPort: crm.port,
+      crmHosts: DEMO_HOSTS,
+      lang,
+    }).catch((error: unknown) => {
+      const hint = headless
+        ? ''
+        : ' (no usable screen? `npm start -- --headless` writes screenshots instead)';
+      throw new Error(
+        `Chromium did not start${hint}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+    chromium = opened;
+    // A person closing the window ends the sandbox too.
+    const ended = () => void stop(0);
+    opened.browser.on('disconnected', ended);
+    say(`extension ${opened.extensionId} loaded`);
 
-  say('signing in: entering the app keys in the integration manager and authorizing on X…');
-  const [first] = await chromium.browser.pages();
-  const optionsPage = first ?? (await chromium.browser.newPage());
-  const username = await signInThroughManager(chromium, x, optionsPage);
-  say(`signed in as @${username}`);
+    say('signing in: entering the app keys in the integration manager and authorizing on X…');
+    const [first] = await opened.browser.pages();
+    const optionsPage = first ?? (await opened.browser.newPage());
+    const username = await signInThroughManager(opened, x, optionsPage, lang);
+    say(`signed in as @${username}`);
 
-  if (headless) {
-    say(`taking screenshots into ${options.shots}/ …`);
-    await takeScreenshots(chromium, optionsPage, options.shots, (path) => say(`screenshot written: ${path}`));
-    if (options.once) {
-      say('done.');
-      await stop(0);
-      return;
+    if (headless) {
+      const folder = lang ? join(options.shots, lang) : options.shots;
+      say(`taking screenshots into ${folder}/ …`);
+      await takeScreenshots(opened, optionsPage, folder, (path) => say(`screenshot written: ${path}`), lang);
+      if (!last) {
+        opened.browser.off('disconnected', ended);
+        await opened.close();
+        chromium = undefined;
+        continue;
+      }
+      if (options.once) {
+        say('done.');
+        await stop(0);
+        return;
+      }
+    } else {
+      const lead = await opened.browser.newPage();
+      await lead.goto(ZOHO_LEAD);
+      await lead.bringToFront();
+      say(`showing the Zoho lead: click the X icon beside Maria Garcia's name`);
+      say(
+        'the Social view (seeded conversations with Sam Rep): the popup’s “Social view” button, or Alt+Shift+S',
+      );
     }
-  } else {
-    const lead = await chromium.browser.newPage();
-    await lead.goto(ZOHO_LEAD);
-    await lead.bringToFront();
-    say(`showing the Zoho lead: click the X icon beside Maria Garcia's name`);
   }
   say(
     'to try the manager by hand in a Chromium of your own: load .output/chrome-mv3 unpacked and start it with',

@@ -73,7 +73,7 @@ describe('the integration manager: test, usage, rename, backup', () => {
   it('tests an account with a recent search as that account and shows the posts', async () => {
     await page.click('button[aria-label="Test @samrep_crm"]');
     await page.waitForSelector('::-p-text(Great call today with @maria_acme)');
-    expect(await text()).toContain('The account works: the search “from:samrep_crm” found 1 recent posts.');
+    expect(await text()).toContain('The account works: the search “from:samrep_crm” found 1 recent post.');
     expect(run.x.callsTo('GET /2/tweets/search/recent').map((c) => c.status)).toEqual([200]);
   });
 
@@ -147,7 +147,7 @@ describe('the integration manager: test, usage, rename, backup', () => {
     );
     await page.waitForSelector('::-p-text(Import of zoho-leads.csv)');
     expect(await text()).toContain(
-      '2 handles have no X user id yet: importing looks them up at X as @samrep_crm in 1 calls',
+      '2 handles have no X user id yet: importing looks them up at X as @samrep_crm in 1 call,',
     );
     expect(await storedCount()).toBe(0);
     await aria('Import').click();
@@ -201,7 +201,7 @@ describe('the integration manager: test, usage, rename, backup', () => {
       rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent)),
     );
     expect(refused).toEqual([['3', 'Unknown CRM “sugarcrm”.']]);
-    expect(await text()).toContain('1 associations to add');
+    expect(await text()).toContain('1 association to add');
     await aria('Cancel').click();
     await page.waitForSelector('::-p-text(Import cancelled: nothing was changed.)');
     expect(await storedCount()).toBe(2);
@@ -215,7 +215,7 @@ describe('the integration manager: test, usage, rename, backup', () => {
       `sep=;\r\nRecord URL;Twitter;X user id\r\n${lead(2)};@new_person;1400000000000000009\r\n`,
     );
     await page.waitForSelector('::-p-text(Import of excel-semicolons.csv)');
-    expect(await text()).toContain('1 associations to add');
+    expect(await text()).toContain('1 association to add');
     expect(await text()).not.toContain('no record URL column');
     await aria('Import').click();
     await page.waitForSelector('::-p-text(Imported excel-semicolons.csv)');
@@ -229,7 +229,7 @@ describe('the integration manager: test, usage, rename, backup', () => {
       bytes.set([tsv.charCodeAt(i) & 0xff, tsv.charCodeAt(i) >> 8], 2 + i * 2);
     await choose('unicode-text.txt', bytes);
     await page.waitForSelector('::-p-text(Import of unicode-text.txt)');
-    expect(await text()).toContain('1 associations to add');
+    expect(await text()).toContain('1 association to add');
     await aria('Import').click();
     await page.waitForSelector('::-p-text(Imported unicode-text.txt)');
     expect(await storedCount()).toBe(4);

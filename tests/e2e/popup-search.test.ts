@@ -51,7 +51,7 @@ describe('the popup: search recent posts, reply from a result, @-mention from th
     expect(first.record).toBe('Maria Garcia in Zoho CRM');
     expect(first.href).toBe(LEAD_URL);
     expect(first.time).toBeTruthy();
-    expect(first.meta).toMatch(/replies · .* reposts · .* likes/);
+    expect(first.meta).toMatch(/\d+ repl(y|ies) · \S+ reposts? · \S+ likes?/);
   });
 
   it('replies from a result: the composer starts with the handle and X records the reply', async () => {

@@ -1,6 +1,7 @@
 // HTTP control API under /__fakex/, for browser-driven tests and other processes:
 // the same powers FakeX gives in-process (reset, faults, state, call log).
 import { json, type Reply, type RequestContext } from './context';
+import { postAs } from './conversations';
 import type { FakeX } from './server';
 
 type Body = Record<string, unknown>;
@@ -124,6 +125,23 @@ export function handleControl(ctx: RequestContext, fake: FakeX): Reply {
       if (!uri) return json({ error: 'uri required' }, 400);
       fake.addRedirectUri(uri);
       return json({ redirectUris: fake.app.redirectUris });
+    }
+    case 'POST /__fakex/posts': {
+      const username = stringOf(body, 'username');
+      const text = stringOf(body, 'text');
+      if (!username || !text) return json({ error: 'username and text required' }, 400);
+      const replyTo = stringOf(body, 'replyTo');
+      const quoteOf = stringOf(body, 'quoteOf');
+      try {
+        const post = postAs(
+          fake.state,
+          { username, text, ...(replyTo ? { replyTo } : {}), ...(quoteOf ? { quoteOf } : {}) },
+          fake.clock.now(),
+        );
+        return json(post, 201);
+      } catch (error) {
+        return json({ error: (error as Error).message }, 400);
+      }
     }
     case 'POST /__fakex/tokens/oauth1': {
       const username = stringOf(body, 'username');

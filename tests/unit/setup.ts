@@ -12,13 +12,16 @@ function getMessage(key: string, substitutions?: string | string[]): string {
   if (!entry) return '';
   const subs = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
   const fill = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  return entry.message.replace(/\$([A-Za-z_]+)\$/g, (_, name: string) => {
-    const placeholder = entry.placeholders?.[name.toLowerCase()];
-    return placeholder ? fill(placeholder.content) : '';
-  });
+  return entry.message
+    .replace(/\$([A-Za-z_]+)\$/g, (_, name: string) => {
+      const placeholder = entry.placeholders?.[name.toLowerCase()];
+      return placeholder ? fill(placeholder.content) : '';
+    })
+    .replaceAll('$$', '$');
 }
 
 fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
+fakeBrowser.i18n.getUILanguage = () => 'en-US';
 
 // Testing Library unmounts after each test only when vitest globals are on; do it here.
 

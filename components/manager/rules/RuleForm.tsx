@@ -147,7 +147,7 @@ export function RuleForm({ editing, onAttempt, onTry, onSave, onCancel, newId }:
         <input
           name="rulePath"
           value={draft.path}
-          placeholder={draft.pathKind === 'pattern' ? '/contacts/:id' : '^/contacts/(?<id>\\d+)$'}
+          placeholder={draft.pathKind === 'pattern' ? t('rulePathPatternExample') : t('rulePathRegexExample')}
           maxLength={200}
           aria-invalid={problemFor('path') ? 'true' : undefined}
           aria-describedby={describedBy('path')}

@@ -1,5 +1,5 @@
 import type { UserRuleReading } from '@/lib/crm/user-rule-read';
-import { t } from '@/lib/i18n';
+import { formatList, t } from '@/lib/i18n';
 import { FIELD_LABEL } from './rule-draft';
 import type { TriedTab } from './rule-browser';
 
@@ -9,7 +9,7 @@ function readingText(reading: UserRuleReading | undefined): string {
   if (reading.reason === 'host') return t('ruleTryWrongHost');
   if (reading.reason === 'path') return t('ruleTryNoRecord');
   if (reading.reason === 'name') {
-    return t('ruleTryNotFound', reading.missing.map((key) => t(FIELD_LABEL[key])).join(', '));
+    return t('ruleTryNotFound', formatList(reading.missing.map((key) => t(FIELD_LABEL[key]))));
   }
   return t('ruleTryFailed');
 }
@@ -38,7 +38,7 @@ export function TriedTabs({ tried }: { tried: readonly TriedTab[] }) {
               {tab.reading.missing.length > 0 && (
                 <>
                   <dt>{t('ruleMissing')}</dt>
-                  <dd>{tab.reading.missing.map((key) => t(FIELD_LABEL[key])).join(', ')}</dd>
+                  <dd>{formatList(tab.reading.missing.map((key) => t(FIELD_LABEL[key])))}</dd>
                 </>
               )}
             </dl>

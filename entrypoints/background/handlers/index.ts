@@ -11,6 +11,7 @@ import { postHandlers } from './posts';
 import { recordHandlers } from './record';
 import { ruleHandlers } from './rules';
 import { settingsHandlers } from './settings';
+import { socialHandlers } from './social';
 import { usageHandlers } from './usage';
 
 /**
@@ -31,4 +32,5 @@ export const handlers: Handlers = {
   ...ruleHandlers,
   ...settingsHandlers,
   ...policyHandlers,
+  ...socialHandlers,
 };

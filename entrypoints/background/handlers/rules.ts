@@ -1,5 +1,5 @@
 import { MAX_USER_RULES } from '@/lib/crm/user-rules';
-import { t } from '@/lib/i18n';
+import { tCount } from '@/lib/i18n';
 import { HandlerError, type HandlersFor } from '@/lib/messages/router';
 import type { ruleMessages } from '@/lib/messages/rule-messages';
 import { announceSettingsChanged } from '@/lib/messages/settings-changed';
@@ -16,7 +16,7 @@ export const ruleHandlers: HandlersFor<typeof ruleMessages> = {
     const db = await database();
     const saved = await listUserRules(db);
     if (saved.length >= MAX_USER_RULES && !saved.some((other) => other.id === rule.id))
-      throw new HandlerError('rules-too-many', t('ruleTooMany', String(MAX_USER_RULES)));
+      throw new HandlerError('rules-too-many', tCount('ruleTooMany', MAX_USER_RULES));
     const rules = await putUserRule(db, rule);
     await announceSettingsChanged();
     return rules;

@@ -12,6 +12,11 @@ export const createGunzip = unavailable;
 export const createInflate = unavailable;
 export const createBrotliDecompress = unavailable;
 export const readFile = unavailable;
+// fs's callback API, named by twitter-api-v2's v1 media upload. Without these exports the
+// bundler turns the calls into `(void 0)(…)`, which Mozilla's addons-linter cannot parse.
+export const fstat = unavailable;
+export const read = unavailable;
+export const close = unavailable;
 export const constants = {};
 export const promises = { open: unavailable };
 export default {
@@ -20,6 +25,9 @@ export default {
   createInflate,
   createBrotliDecompress,
   readFile,
+  fstat,
+  read,
+  close,
   constants,
   promises,
 };

@@ -8,7 +8,7 @@ export interface WithX extends ExtensionBrowser {
 
 /** The X emulator on HTTPS and Chromium with the built extension pointed at it. */
 export async function launchWithX(
-  options: { downloadsDir?: string; beforeBrowser?: (x: FakeX) => Promise<void> } = {},
+  options: { downloadsDir?: string; extensionDir?: string; beforeBrowser?: (x: FakeX) => Promise<void> } = {},
 ): Promise<WithX> {
   const x = await startFakeX({ https: true });
   await options.beforeBrowser?.(x);

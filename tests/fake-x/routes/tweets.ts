@@ -28,6 +28,7 @@ import { includesForPosts, referenceErrors, renderTweet } from '../render';
 import { sentText } from '../sent-text';
 import { matches, parseSearchQuery } from '../search-query';
 import type { Post } from '../state';
+import { SEVEN_DAYS_MS, timeWindow } from '../time-window';
 import {
   type Api,
   type ApiRoute,
@@ -39,8 +40,6 @@ import {
   WRITE_LIKES,
   WRITE_TWEETS,
 } from './api';
-
-const SEVEN_DAYS_MS = 7 * 86_400_000;
 
 type ErrorsOnly = { errors: InlineErrorV2[] };
 type EmptyTimeline = { meta: { result_count: 0; next_token?: string } };
@@ -109,14 +108,21 @@ function userTimeline(kind: 'tweets' | 'mentions') {
     if (kind === 'tweets' && !canSee(api, caller, id)) return json(notAuthorized(id));
     const size = maxResults(ctx.query, 5, 100, 10);
     const exclude = new Set((queryValue(ctx, 'exclude') ?? '').split(',').filter(Boolean));
+    const inWindow = timeWindow(ctx.query);
     const posts = api.state.postsNewestFirst((post) => {
+      if (!inWindow(post)) return false;
       if (kind === 'tweets') {
         if (post.authorId !== id) return false;
         if (exclude.has('retweets') && post.repostOf) return false;
         if (exclude.has('replies') && post.inReplyToPostId) return false;
         return true;
       }
-      return (post.entities.mentions ?? []).some((m) => m.id === id) && canSee(api, caller, post.authorId);
+      // A reply carries the @handle of whom it answers, so X lists replies among the mentions.
+      // A thread's own replies answer the author but mention no one.
+      const mentioned =
+        (post.entities.mentions ?? []).some((m) => m.id === id) ||
+        (post.inReplyToUserId === id && post.authorId !== id);
+      return mentioned && canSee(api, caller, post.authorId);
     });
     return timelinePage(ctx, api, posts, 'pagination_token', `${kind}:${id}`, size);
   };
@@ -128,8 +134,10 @@ function searchRecent(ctx: RequestContext, api: Api, caller: Caller): Reply {
   const query = parseSearchQuery(raw, api.state);
   const size = maxResults(ctx.query, 10, 100, 10);
   const since = api.clock.now() - SEVEN_DAYS_MS;
+  const inWindow = timeWindow(ctx.query, since);
   const posts = api.state.postsNewestFirst(
-    (post) => post.createdAt >= since && canSee(api, caller, post.authorId) && matches(query, post),
+    (post) =>
+      post.createdAt >= since && inWindow(post) && canSee(api, caller, post.authorId) && matches(query, post),
   );
   return timelinePage(ctx, api, posts, 'next_token', `search:${raw}`, size);
 }

@@ -59,7 +59,7 @@ describe('the settings section', () => {
       fireEvent.input(number('A person’s posts, for (minutes)'), { target: { value } });
       fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
       expect((await screen.findByRole('alert')).textContent).toBe(
-        'Enter whole minutes from 1–1440 and whole hours from 1–720.',
+        'Enter whole minutes from 1–1,440 and whole hours from 1–720.',
       );
       expect(saves).toEqual([]);
     },

@@ -322,7 +322,9 @@ describe('an import bounded before it is parsed', () => {
         },
       } as never)) as never);
     const heapBefore = process.memoryUsage().heapUsed;
-    expect(() => planImport(text, 'csv', NOW)).toThrow(`The file has more than ${MAX_IMPORT_ROWS} rows.`);
+    expect(() => planImport(text, 'csv', NOW)).toThrow(
+      `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows.`,
+    );
     const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
     console.info(
       `20 MB CSV of ${totalRows} rows: refused after parsing ${rowsParsed} records, heap grew ${Math.round(heapGrowth / 1e6)} MB`,

@@ -32,6 +32,8 @@ describe('IndexedDB schema', () => {
       'drafts',
       'outbox',
       'settings',
+      'socialCursors',
+      'socialItems',
       'usage',
     ]);
   });
@@ -143,5 +145,20 @@ describe('version 4: one key per Zoho record', () => {
     expect([...stored.values()].map((row) => [row.key, row.handle])).toEqual([
       ['zoho/zoho.com/lead/4876876000000333001', 'newer'],
     ]);
+  });
+});
+
+describe('version 5: the Social view’s posts and cursors', () => {
+  afterEach(() => deleteDB(NAME));
+
+  it('adds the stores to a version 4 database, its associations kept, posts listed by when found', async () => {
+    const old = await openDatabase(4, NAME);
+    expect([...old.objectStoreNames]).not.toContain('socialItems');
+    old.close();
+    const upgraded = await openDatabase(5, NAME);
+    await upgraded.put('socialCursors', { key: 'mentions:1', sinceId: '42', at: 1 });
+    expect(await upgraded.get('socialCursors', 'mentions:1')).toMatchObject({ sinceId: '42' });
+    expect([...upgraded.transaction('socialItems').store.indexNames]).toEqual(['byFoundAt']);
+    upgraded.close();
   });
 });

@@ -1,0 +1,144 @@
+import type { Account } from '../store/schema';
+import { type PostsAnswer, postsFromAnswer, type XPost } from './post-view';
+import { isOwnedRead, PRICE_USD, readUnitPrice } from './prices';
+import type { XService } from './service';
+import { SEVEN_DAYS_MS, snowflakeTime } from './snowflake';
+
+/** Mentions asked for per account and refresh: X's smallest page above its minimum of 5. */
+export const MENTIONS_PAGE = 10;
+/** Posts asked for per news query and refresh: recent search's smallest page. */
+export const NEWS_PAGE = 10;
+
+/** Asked for so a post shows whole (long posts, reposts, quotes) with its author. */
+const TWEET_FIELDS = 'created_at,public_metrics,entities,note_tweet,referenced_tweets,author_id';
+const EXPANSIONS = 'author_id,referenced_tweets.id,referenced_tweets.id.author_id';
+
+/** A post as a social read found it: the post, its own id and its author. */
+export interface FoundPost {
+  /** The id X gave this post (for a repost, the repost's, not the original's). */
+  id: string;
+  post: XPost;
+  authorId: string;
+  authorName: string;
+  authorHandle: string;
+}
+
+/** What one social read brought: its posts, the newest id X named, whether more were left. */
+export interface SocialRead {
+  posts: FoundPost[];
+  newestId: string | null;
+  more: boolean;
+}
+
+type Answer = PostsAnswer & {
+  data?: { id: string; author_id?: string }[];
+  meta?: { newest_id?: string; next_token?: string };
+};
+
+function found(answer: Answer): SocialRead {
+  const { posts } = postsFromAnswer(answer);
+  const raw = Array.isArray(answer.data) ? answer.data : [];
+  const users = new Map(
+    (Array.isArray(answer.includes?.users)
+      ? (answer.includes.users as { id: string; name: string; username: string }[])
+      : []
+    ).map((user) => [user.id, user]),
+  );
+  // postsFromAnswer keeps X's order and drops what does not fit its schema: pair by position
+  // only where the ids agree, so a dropped post never lends its id to another.
+  const list: FoundPost[] = [];
+  let at = 0;
+  for (const item of raw) {
+    const post = posts[at];
+    if (!post) break;
+    const author = users.get(item.author_id ?? '');
+    const shownId = post.repostedBy ? post.id : item.id;
+    if (shownId !== post.id || !author) continue;
+    at++;
+    list.push({
+      id: item.id,
+      post,
+      authorId: author.id,
+      authorName: author.name,
+      authorHandle: author.username,
+    });
+  }
+  return { posts: list, newestId: answer.meta?.newest_id ?? null, more: Boolean(answer.meta?.next_token) };
+}
+
+/** What a page of posts bills: each post (an Owned Read when it applies) and each author. */
+function bill(answer: Answer, owned: boolean) {
+  const { billedPosts, billedUsers } = postsFromAnswer(answer);
+  return [
+    {
+      operation: 'read-post',
+      unitUsd: readUnitPrice(PRICE_USD.readPost, owned),
+      resources: billedPosts.map((id) => `post:${id}`),
+    },
+    { operation: 'read-user', unitUsd: PRICE_USD.readUser, resources: billedUsers.map((id) => `user:${id}`) },
+  ];
+}
+
+/**
+ * A since_id recent search still takes: X refuses one older than its seven days (400), and
+ * every post it can reach is newer than such an id anyway, so it is simply left out.
+ */
+export function usableSinceId(sinceId: string | null, now: number): string | null {
+  if (!sinceId) return null;
+  // A minute of margin: the request reaches X a little after `now`.
+  return snowflakeTime(sinceId) > now - SEVEN_DAYS_MS + 60_000 ? sinceId : null;
+}
+
+/**
+ * Posts that mention or answer `account` since `sinceId` (GET /2/users/:id/mentions), newest
+ * first, one page of MENTIONS_PAGE, read as that account. Owned Reads when it owns the app.
+ */
+export function readMentions(
+  service: XService,
+  account: Account,
+  sinceId: string | null,
+): Promise<SocialRead> {
+  return service
+    .call(
+      account.xUserId,
+      'read',
+      (client) =>
+        client.v2.get<Answer>(`users/${account.xUserId}/mentions`, {
+          max_results: MENTIONS_PAGE,
+          'tweet.fields': TWEET_FIELDS,
+          expansions: EXPANSIONS,
+          'user.fields': 'name,username',
+          ...(sinceId ? { since_id: sinceId } : {}),
+        }),
+      (answer) => bill(answer, isOwnedRead(account, account.xUserId)),
+    )
+    .then(found);
+}
+
+/**
+ * New posts matching a news query (GET /2/tweets/search/recent) since `sinceId`, one page of
+ * NEWS_PAGE, read as `accountId` (the default account when null).
+ */
+export function readNews(
+  service: XService,
+  query: string,
+  sinceId: string | null,
+  accountId: string | null,
+): Promise<SocialRead> {
+  return service
+    .call(
+      accountId,
+      'read',
+      (client) =>
+        client.v2.get<Answer>('tweets/search/recent', {
+          query,
+          max_results: NEWS_PAGE,
+          'tweet.fields': TWEET_FIELDS,
+          expansions: EXPANSIONS,
+          'user.fields': 'name,username',
+          ...(sinceId ? { since_id: sinceId } : {}),
+        }),
+      (answer) => bill(answer, false),
+    )
+    .then(found);
+}

@@ -1,0 +1,164 @@
+// The product in Firefox ESR, driven like the Chromium suite: the built firefox-mv3, the X
+// emulator as api.x.com and x.com, CRM pages at their vendors' real URLs. One browser for the
+// file (a Firefox start costs ~20 s); the tests run in order, as a rep would go.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZOHO_LEAD, SALESFORCE_CONTACT } from '../../scripts/sandbox/crm-server';
+import { type FirefoxRun, firefoxRedirectUrl, launchFirefoxWithX, xPage } from './harness/run';
+import { byName, click, extensionFrame, fill, waitForText } from './harness/ui';
+
+const SAM = '1400000000000000000';
+
+let run: FirefoxRun;
+let manager: Page;
+
+beforeAll(async () => {
+  run = await launchFirefoxWithX();
+  manager = await run.open('/options.html');
+}, 120_000);
+afterAll(() => run?.close());
+
+/** What the page itself can see of the icon's host element. */
+function iconHost(page: Page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('x-crm-record');
+    return host
+      ? {
+          openShadowRoot: host.shadowRoot !== null,
+          previousText: host.previousElementSibling?.textContent?.trim() ?? null,
+          pageIframes: document.querySelectorAll('iframe').length,
+        }
+      : null;
+  });
+}
+
+/** Clicks the icon where it is drawn: the page (and BiDi) cannot reach into its closed root. */
+async function clickIcon(page: Page): Promise<void> {
+  const host = await page.waitForSelector('x-crm-record', { timeout: 15_000 });
+  const box = await host?.boundingBox();
+  if (!box) throw new Error('The X icon is not drawn.');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+describe('X for CRM in Firefox', () => {
+  it('signs an account in from the manager with the PIN flow', async () => {
+    await (await byName(manager, 'Settings…')).click();
+    await fill(manager, 'Consumer Key', run.x.app.consumerKey);
+    await fill(manager, 'Consumer Secret', run.x.app.consumerSecret);
+    await fill(manager, 'OAuth 2.0 Client ID', run.x.app.clientId);
+    await (await byName(manager, 'Save')).click();
+    await waitForText(manager, 'No X account yet');
+    await (await byName(manager, 'Add')).click();
+    await fill(manager, 'Name', 'Sales team');
+    await (await byName(manager, 'Next')).click();
+
+    const authorize = await xPage(run.browser, 'https://api.x.com/oauth/authorize');
+    await (await authorize.waitForSelector('#allow'))?.click();
+    const pinBox = await authorize.waitForSelector('#oauth_pin code');
+    const pin = (await pinBox?.evaluate((code) => code.textContent?.trim())) ?? '';
+    expect(pin).toMatch(/^\d{7}$/);
+    await authorize.close();
+
+    await manager.bringToFront();
+    await fill(manager, 'PIN from X', pin);
+    await (await byName(manager, 'Finish')).click();
+    const shown = await waitForText(manager, 'Signed in as @samrep_crm.');
+    expect(shown).toContain('Sales team');
+    await (await byName(manager, 'Close')).click();
+  });
+
+  it('shows the X icon after a Zoho lead’s name, in a closed shadow root', async () => {
+    const page = await run.browser.newPage();
+    await page.goto(ZOHO_LEAD);
+    await page.waitForSelector('x-crm-record', { timeout: 15_000 });
+    expect(await iconHost(page)).toEqual({
+      openShadowRoot: false,
+      previousText: 'Maria Garcia',
+      pageIframes: 0,
+    });
+    await page.close();
+  });
+
+  it('shows the X icon after a Salesforce contact’s name', async () => {
+    const page = await run.browser.newPage();
+    await page.goto(SALESFORCE_CONTACT);
+    await page.waitForSelector('x-crm-record', { timeout: 15_000 });
+    expect(await iconHost(page)).toEqual({
+      openShadowRoot: false,
+      previousText: 'Chloé Dubois-Lefèvre',
+      pageIframes: 0,
+    });
+    await page.close();
+  });
+
+  it('opens the panel from the icon, associates the lead with a person found on X and shows the profile', async () => {
+    const page = await run.browser.newPage();
+    await page.goto(ZOHO_LEAD);
+    await clickIcon(page);
+    const panel = await extensionFrame(page, '/panel.html');
+    const shown = await waitForText(panel, 'People on X named Maria Garcia');
+    expect(shown).toContain('Lead in Zoho CRM');
+    await click(page, await byName(panel, 'Associate @maria_acme with this record'));
+    await waitForText(panel, 'Associated with @maria_acme.');
+    await panel.waitForSelector('ol.posts li');
+    const pinned = run.x.state.posts.get(run.x.state.userByUsername('maria_acme')?.pinnedPostId ?? '');
+    expect(pinned).toBeDefined();
+    await waitForText(panel, pinned?.text.slice(0, 30) ?? '');
+    // The panel is inside the icon's closed root: the page has no iframe it could read.
+    expect((await iconHost(page))?.pageIframes).toBe(0);
+    await page.close();
+  });
+
+  it('keeps the panel’s address from the page, which is all Firefox has for use_dynamic_url', async () => {
+    // Firefox ignores web_accessible_resources' use_dynamic_url: the panel is reachable at
+    // moz-extension://<this profile's UUID>/panel.html, so a page must never learn the UUID.
+    const page = await run.browser.newPage();
+    await page.goto(ZOHO_LEAD);
+    await clickIcon(page);
+    await waitForText(await extensionFrame(page, '/panel.html'), 'Maria Garcia');
+    const seen = await page.evaluate(() => ({
+      inDom: document.documentElement.outerHTML.includes('moz-extension:'),
+      loadedResources: performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.startsWith('moz-extension:')),
+      frames: window.frames.length,
+    }));
+    expect(seen).toEqual({ inDom: false, loadedResources: [], frames: 0 });
+    await page.close();
+  });
+
+  it('posts from the popup as the signed-in account', async () => {
+    const popup = await run.open('/popup.html');
+    const postingAs = await byName(popup, 'Posting as');
+    await expect
+      .poll(() =>
+        postingAs.evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent),
+      )
+      .toContain('@samrep_crm');
+    await (await popup.waitForSelector('textarea'))?.type('Shipping the CRM integration in Firefox today');
+    await (await byName(popup, 'Post')).click();
+    await waitForText(popup, 'Posted.');
+    const posted = [...run.x.state.posts.values()].filter(
+      (post) => post.authorId === SAM && post.text === 'Shipping the CRM integration in Firefox today',
+    );
+    expect(posted).toHaveLength(1);
+    await popup.close();
+  });
+
+  it('signs in with X through Firefox’s own redirect URL (identity.launchWebAuthFlow)', async () => {
+    // The X app lists Firefox's callback beside Chrome's, as the README tells the admin.
+    const redirect = firefoxRedirectUrl(run.addonId);
+    run.x.addRedirectUri(redirect);
+    await manager.bringToFront();
+    await (await byName(manager, 'Add')).click();
+    await fill(manager, 'Name', 'Support desk');
+    await (await byName(manager, 'Sign in with X')).click();
+    const authorize = await xPage(run.browser, 'https://x.com/i/oauth2/authorize');
+    expect(new URL(authorize.url()).searchParams.get('redirect_uri')).toBe(redirect);
+    await authorize.select('#account', 'alexseller');
+    await (await authorize.waitForSelector('#allow'))?.click();
+    await waitForText(manager, 'Signed in as @alexseller.', 20_000);
+    expect(run.x.callsTo('POST /2/oauth2/token').map((call) => call.status)).toEqual([200]);
+  });
+});
