@@ -3,7 +3,7 @@ import { PostBody } from '@/components/panel/PostBody';
 import { messageOf, type Send } from '@/components/panel/api';
 import { crmLabel } from '@/lib/crm/crm-label';
 import { crmSearchUrl } from '@/lib/crm/search-urls';
-import { t } from '@/lib/i18n';
+import { formatDateTime, t } from '@/lib/i18n';
 import type { CrmPlace } from '@/lib/messages/social-messages';
 import type { Permissions } from '@/lib/store/policy';
 import type { SocialItem } from '@/lib/store/social';
@@ -81,7 +81,7 @@ export function SocialItemView({
       </p>
       <p class="meta">
         {item.post.createdAt && (
-          <time dateTime={item.post.createdAt}>{new Date(item.post.createdAt).toLocaleString()}</time>
+          <time dateTime={item.post.createdAt}>{formatDateTime(item.post.createdAt)}</time>
         )}
         {accountHandle && ` · ${t('socialTo', accountHandle)}`}
       </p>

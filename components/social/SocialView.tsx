@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { messageOf, type Send } from '@/components/panel/api';
-import { type MessageKey, t } from '@/lib/i18n';
+import { formatCount, type MessageKey, t, tCount } from '@/lib/i18n';
 import type { SocialView as View } from '@/lib/messages/social-messages';
 import type { SocialColumn, SocialItem } from '@/lib/store/social';
 import { SOCIAL_SCHEDULE_HOURS } from '@/lib/store/social-settings';
-import { formatUsd } from '@/lib/x/prices';
+import { formatUsd, PRICE_USD } from '@/lib/x/prices';
 import type { SocialQuote } from '@/lib/x/social-refresh';
 import { keywordsIn } from './keywords';
 import { SocialItemView } from './SocialItemView';
@@ -73,7 +73,7 @@ export function SocialView({ send, tabUrl }: { send: Send; tabUrl: string | null
     try {
       const result = await send('socialRefresh', { accountId: scope });
       setOutcome(
-        t('socialRefreshed', String(result.added), formatUsd(result.costUsd)) +
+        tCount('socialRefreshed', result.added, formatUsd(result.costUsd)) +
           (result.more ? ` ${t('socialMore')}` : ''),
       );
       load();
@@ -151,13 +151,15 @@ export function SocialView({ send, tabUrl }: { send: Send; tabUrl: string | null
         </label>
         <p id="social-quote" class="status">
           {quote
-            ? t(
-                'socialQuote',
-                String(quote.posts),
-                formatUsd(quote.maxUsd),
-                String(quote.ownedPosts),
-                String(quote.authors),
-              )
+            ? [
+                tCount('socialQuote', quote.posts, formatUsd(quote.maxUsd)),
+                quote.ownedPosts > 0 &&
+                  tCount('socialQuoteOwned', quote.ownedPosts, formatUsd(PRICE_USD.ownedRead)),
+                tCount('socialQuoteAuthors', quote.authors, formatUsd(PRICE_USD.readUser)),
+                t('socialQuoteFree'),
+              ]
+                .filter(Boolean)
+                .join(' ')
             : t('socialQuoting')}
         </p>
         <button
@@ -190,7 +192,7 @@ export function SocialView({ send, tabUrl }: { send: Send; tabUrl: string | null
                 aria-labelledby={`column-${column}`}
               >
                 <h3 id={`column-${column}`}>
-                  {t(label)} <span class="count">({inColumn.length})</span>
+                  {t(label)} <span class="count">({formatCount(inColumn.length)})</span>
                 </h3>
                 {inColumn.length ? (
                   <ol class="social-list">{inColumn.map(itemView)}</ol>
@@ -278,7 +280,7 @@ export function SocialView({ send, tabUrl }: { send: Send; tabUrl: string | null
               <option value="">{t('socialScheduleOff')}</option>
               {choices.map((hours) => (
                 <option key={hours} value={hours}>
-                  {t('socialScheduleHours', String(hours))}
+                  {tCount('socialScheduleHours', hours)}
                 </option>
               ))}
             </select>

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crmVendors } from '../../lib/crm/registry';
+import { DEFAULT_SOCIAL_KEYWORDS } from '../../lib/store/social-settings';
 import { FILLER_FIRST_NAMES, FILLER_LAST_NAMES, PEOPLE } from '../fake-x/seed-people';
 import { EXTENSION_DIR } from './harness/chromium';
 import { serveCrmPages } from './harness/crm-pages';
@@ -49,7 +50,7 @@ async function pseudoLocalisedBuild(): Promise<string> {
 
 /**
  * What X and the CRM fixtures may show: every string the emulator's people and posts hold,
- * and the CRMs' product names (proper nouns, the same in every language).
+ * the rep's keywords, and the CRMs' product names (proper nouns, the same in every language).
  */
 function dataCorpus(): string {
   const strings: string[] = ['Sales team', 'Acme Robotics', 'maria@acmerobotics.com', TYPED];
@@ -58,7 +59,14 @@ function dataCorpus(): string {
     else if (Array.isArray(value)) value.forEach(collect);
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
-  collect([PEOPLE, FILLER_FIRST_NAMES, FILLER_LAST_NAMES, crmVendors.map((vendor) => vendor.label)]);
+  // The Social view's starting keywords are the rep's own words to edit, shown back as stored.
+  collect([
+    PEOPLE,
+    FILLER_FIRST_NAMES,
+    FILLER_LAST_NAMES,
+    crmVendors.map((vendor) => vendor.label),
+    DEFAULT_SOCIAL_KEYWORDS,
+  ]);
   return strings.join('\n');
 }
 const corpus = dataCorpus();
@@ -202,6 +210,17 @@ describe('every page speaks only through _locales (pseudo-locale)', () => {
     await panel.locator(`::-p-aria(${OPEN}Associate @maria_acme with this record${CLOSE})`).click();
     await panel.waitForSelector('ol.posts li time');
     expect(await notFromLocales(panel)).toEqual([]);
+    await page.close();
+  });
+
+  it('the Social view side panel, with its refresh quote, a refresh done and its schedule', async () => {
+    const page = await run.browser.newPage();
+    await page.goto(`chrome-extension://${run.extensionId}/sidepanel.html`);
+    await page.waitForSelector(`::-p-text(${OPEN}A refresh reads at most)`);
+    await page.locator(`::-p-text(${OPEN}Refresh (up to)`).click();
+    await page.waitForSelector(`#social-outcome ::-p-text(This refresh cost)`);
+    await page.waitForSelector('#social-schedule');
+    expect(await notFromLocales(page)).toEqual([]);
     await page.close();
   });
 });

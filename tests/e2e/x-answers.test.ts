@@ -175,7 +175,7 @@ describe('the popup search', () => {
     await popup.locator('.search-form button[type="submit"]').click();
     await expect.poll(() => run.x.callsTo('GET /2/tweets/search/recent').length).toBe(before + 1);
     await popup.waitForFunction(() =>
-      / posts shown$/.test(document.querySelector('.search > p[role="status"]')?.textContent ?? ''),
+      / posts? shown$/.test(document.querySelector('.search > p[role="status"]')?.textContent ?? ''),
     );
     return popup.$$eval('ol.search-results > li', (items) =>
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a user reads

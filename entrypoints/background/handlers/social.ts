@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { t, tCount } from '@/lib/i18n';
 import type { CrmPlace, socialMessages } from '@/lib/messages/social-messages';
 import { HandlerError, type HandlersFor } from '@/lib/messages/router';
 import { listAccounts, summarize } from '@/lib/store/accounts';
@@ -111,7 +111,7 @@ export const socialHandlers: HandlersFor<typeof socialMessages> = {
     if (hours !== null && least !== null && (least === 0 || hours < least)) {
       throw new HandlerError(
         'policy-forbidden',
-        least === 0 ? t('socialScheduleForbidden') : t('socialScheduleCapped', String(least)),
+        least === 0 ? t('socialScheduleForbidden') : tCount('socialScheduleCapped', least),
       );
     }
     let saved: number | null;

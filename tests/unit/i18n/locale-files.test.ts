@@ -31,6 +31,7 @@ const SAME_AS_ENGLISH = new Set([
   'consumerSecret',
   'typeLead',
   'ruleTypeLead',
+  'socialLeads',
   'accountName',
   'ruleFieldName',
   'repostCount_one',
