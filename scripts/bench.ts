@@ -14,8 +14,9 @@ import type { Association } from '../lib/store/schema';
 import { findChromium, xEmulatorFlags } from '../tests/e2e/harness/chromium';
 import { type CrmRoute, serveCrmPages } from '../tests/e2e/harness/crm-pages';
 import { signInThroughManager, type WithX } from '../tests/e2e/harness/x-emulator';
-import { startFakeX } from '../tests/fake-x';
+import { type FakeX, startFakeX } from '../tests/fake-x';
 import { benchMoney } from './bench-money';
+import { managerPaint, pageCodeBytes, popupWithDraft } from './bench-pages';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const ZOHO = 'https://crm.zoho.com/crm/org123456/tab/Leads';
@@ -186,6 +187,49 @@ async function clearXCache(browser: Browser) {
   });
 }
 
+/**
+ * A new X person with the profile and posts of `handle` (the emulator's state, as X would
+ * hold another account): a cold view must meet a person the worker has never read.
+ */
+function newPersonLike(x: FakeX, handle: string, n: number): { id: string; username: string } {
+  const model = x.state.userByUsername(handle);
+  if (!model) throw new Error(`no @${handle} in the emulator`);
+  const person = {
+    ...model,
+    id: `17${String(n).padStart(17, '0')}`,
+    username: `${handle}_${n}`,
+    pinnedPostId: undefined,
+  };
+  x.state.addUser(person);
+  const posts = [...x.state.posts.values()].filter((post) => post.authorId === model.id && !post.repostOf);
+  for (const post of posts) x.state.createPost({ authorId: person.id, text: post.text, at: post.createdAt });
+  return person;
+}
+
+/** Points every association the worker holds at `person` (the bench associates one lead). */
+async function associateLeadWith(browser: Browser, person: { id: string; username: string }) {
+  await (await worker(browser)).evaluate(
+    async (id: string, handle: string) => {
+      const db = await new Promise<IDBDatabase>((done) => {
+        const open = indexedDB.open('x-crm');
+        open.onsuccess = () => done(open.result);
+      });
+      await new Promise((done) => {
+        const tx = db.transaction('associations', 'readwrite');
+        const store = tx.objectStore('associations');
+        const all = store.getAll();
+        all.onsuccess = () => {
+          for (const association of all.result) store.put({ ...association, xUserId: id, handle });
+        };
+        tx.oncomplete = done;
+      });
+      db.close();
+    },
+    person.id,
+    person.username,
+  );
+}
+
 /** How many associations the worker holds. */
 async function associationCount(browser: Browser): Promise<number> {
   return (await worker(browser)).evaluate(async () => {
@@ -290,20 +334,24 @@ async function main() {
         iconShownInRuns: icon.length,
         samples: { with: a, without: b },
       };
-      if (fixture !== 'zoho/lead.html') {
-        row(
-          `script time added, ${label}`,
-          `${round(scriptWith - scriptWithout)} ms (${round(scriptWith)} vs ${round(scriptWithout)} ms, ×${round(scriptWith / scriptWithout, 2)}); task time ×${round(taskWith / taskWithout, 2)}`,
-          'proposed: ≤ ×1.10 script',
-          scriptWith / scriptWithout <= 1.1,
-        );
+      const added = scriptWith - scriptWithout;
+      const scriptFigure = `+${round(added)} ms (${round(scriptWith)} vs ${round(scriptWithout)} ms, ×${round(scriptWith / scriptWithout, 2)}); task time ×${round(taskWith / taskWithout, 2)}`;
+      // The issue's goals: nothing to do costs (almost) nothing; a record page's cost is a
+      // ratio, the page's own script being the yardstick on a noisy machine.
+      if (fixture === 'zoho/leads-list.html') {
+        row(`script time added, ${label}`, scriptFigure, '≤ +1 ms', added <= 1);
+      } else if (fixture === 'zoho/lead-large.html') {
+        row(`script time, ${label}`, scriptFigure, '≤ ×1.10', scriptWith / scriptWithout <= 1.1);
+      } else {
+        row(`script time, ${label}`, scriptFigure);
       }
       if (icon.length) {
+        const large = fixture === 'zoho/lead-large.html';
         row(
           `record rendered → icon, ${label}`,
           `median ${round(median(icon))} ms, p95 ${round(quantile(icon, 0.95))} ms after DOMContentLoaded (${round(median(iconStart))} ms after navigation start)`,
-          'proposed: p95 ≤ 500 ms',
-          quantile(icon, 0.95) <= 500,
+          large ? 'median ≤ 50 ms, p95 ≤ 100 ms' : '—',
+          large ? median(icon) <= 50 && quantile(icon, 0.95) <= 100 : null,
         );
       }
     }
@@ -360,16 +408,32 @@ async function main() {
     }
     const apiCalls = () => x.calls.filter((c) => c.path.startsWith('/2/')).length;
     const views = { cold: [] as number[], warm: [] as number[] };
+    const prepared = { cold: [] as number[], warm: [] as number[] };
     const calls = { cold: [] as number[], warm: [] as number[] };
     const cost = { cold: [] as number[], warm: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
       for (const kind of ['cold', 'warm'] as const) {
-        if (kind === 'cold') await clearXCache(withExt.browser);
+        // A person the worker has never read (its cache lives in memory too): truly cold.
+        if (kind === 'cold') {
+          await clearXCache(withExt.browser);
+          await associateLeadWith(withExt.browser, newPersonLike(x, 'maria_acme', i));
+        }
         const spentBefore = await spentUsd(withExt.browser);
         const callsBefore = apiCalls();
         const page = await openPage(withExt.browser, [{ url: LEAD_URL, fixture: 'zoho/lead.html' }]);
         await page.goto(LEAD_URL);
         await page.waitForSelector('x-crm-record');
+        // As a person does: the pointer rests on the icon a moment before the click, and the
+        // panel loads (hidden, asking X for nothing) meanwhile.
+        const hovered = Date.now();
+        await page.hover('::-p-aria(Open X panel for Maria Garcia)');
+        await pollUntil(async () => {
+          const status = await panelOf(page)?.evaluate(
+            () => document.querySelector('[role="status"]')?.textContent,
+          );
+          return status ? true : null;
+        });
+        prepared[kind].push(Date.now() - hovered);
         const started = Date.now();
         await clickIcon(page, 'Maria Garcia');
         const panel = await pollUntil(async () => panelOf(page));
@@ -382,19 +446,58 @@ async function main() {
         await page.close();
       }
     }
-    results.view = { views, calls, costUsd: cost };
-    for (const kind of ['cold', 'warm'] as const) {
+    results.view = { views, preparedOnHoverMs: prepared, calls, costUsd: cost };
+    {
+      const warm = views.warm;
+      const cold = views.cold;
       row(
-        `icon click → profile shown, ${kind}`,
-        `median ${round(median(views[kind]))} ms, p95 ${round(quantile(views[kind], 0.95))} ms`,
-        kind === 'warm' ? 'proposed: p95 ≤ 1,000 ms' : '—',
-        kind === 'warm' ? quantile(views[kind], 0.95) <= 1000 : null,
+        'icon click → profile shown, warm',
+        `median ${round(median(warm))} ms, p95 ${round(quantile(warm, 0.95))} ms`,
+        'median ≤ 100 ms, p95 ≤ 150 ms',
+        median(warm) <= 100 && quantile(warm, 0.95) <= 150,
       );
       row(
-        `X calls and cost per record view, ${kind}`,
-        `${median(calls[kind])} calls, $${round(median(cost[kind]), 3).toFixed(3)}`,
-        kind === 'warm' ? '0 calls within the freshness window' : '—',
-        kind === 'warm' ? median(calls[kind]) === 0 : null,
+        'pointer on the icon → panel loaded, hidden (before the click)',
+        `median ${round(median(prepared.warm))} ms, p95 ${round(quantile(prepared.warm, 0.95))} ms`,
+      );
+      row(
+        'icon click → profile shown, cold (X answering at once)',
+        `median ${round(median(cold))} ms, p95 ${round(quantile(cold, 0.95))} ms`,
+        'median ≤ 150 ms',
+        median(cold) <= 150,
+      );
+      row(
+        'X round trips and cost, cold view of an associated person',
+        `${median(calls.cold)} round trips, $${round(median(cost.cold), 3).toFixed(3)}`,
+        '1 round trip, price unchanged',
+        median(calls.cold) === 1,
+      );
+      row(
+        'X round trips and cost, warm view',
+        `${median(calls.warm)} round trips, $${round(median(cost.warm), 3).toFixed(3)}`,
+        '0 within the freshness window',
+        median(calls.warm) === 0,
+      );
+    }
+
+    // 5a. The extension's own pages: the popup with the last draft, the manager's first paint.
+    log(`popup with the last draft and the manager's first paint ${RUNS}×…`);
+    {
+      const popup = await popupWithDraft(withExt.browser, withExt.extensionId, RUNS);
+      const manager = await managerPaint(withExt.browser, withExt.extensionId, RUNS);
+      const managerCode = await pageCodeBytes(extension, 'options.html');
+      results.pages = { popupWithDraftMs: popup, manager, managerCode };
+      row(
+        'toolbar popup shown with the last draft, warm',
+        `median ${round(median(popup))} ms, p95 ${round(quantile(popup, 0.95))} ms after navigation start`,
+        '≤ 100 ms',
+        quantile(popup, 0.95) <= 100,
+      );
+      row(
+        'options page first paint',
+        `median ${round(median(manager.fcp))} ms, p95 ${round(quantile(manager.fcp, 0.95))} ms (sections shown: median ${round(median(manager.sections))} ms); ${round(managerCode.gzipBytes / 1024, 1)} KB gzipped before the first paint`,
+        '≤ 150 ms',
+        quantile(manager.fcp, 0.95) <= 150,
       );
     }
 

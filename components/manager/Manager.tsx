@@ -4,12 +4,16 @@ import { t } from '@/lib/i18n';
 import type { ManagerState } from '@/lib/messages/manager-state';
 import { AccountsSection } from './AccountsSection';
 import { KeysSection } from './KeysSection';
-import { BackupSection } from './BackupSection';
 import { MaintenanceSection } from './MaintenanceSection';
 import { RulesSection } from './RulesSection';
 import { SettingsSection } from './SettingsSection';
 import { UsageSection } from './UsageSection';
 import { messageOf, type Send } from './api';
+import { LazySection } from './LazySection';
+
+// Backup is used seldom and carries its own code (import previews, text decoding): fetched
+// when opened, so the manager paints without it.
+const loadBackup = () => import('./BackupSection').then((module) => module.BackupSection);
 
 /** The integration manager: keys, accounts, usage and budget, backup, and maintenance. */
 export function Manager({ send }: { send: Send }) {
@@ -57,7 +61,12 @@ export function Manager({ send }: { send: Send }) {
           />
           <UsageSection send={send} refresh={usageRefresh + policyVersion} />
           <SettingsSection send={send} refresh={policyVersion} />
-          <BackupSection send={send} />
+          <LazySection
+            id="backup-closed-heading"
+            heading={t('backupHeading')}
+            load={loadBackup}
+            send={send}
+          />
           <RulesSection send={send} />
           <MaintenanceSection state={state} send={send} onState={setState} />
         </>

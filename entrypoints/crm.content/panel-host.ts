@@ -13,6 +13,12 @@ export type PanelClosedBy = 'icon' | 'panel' | 'page';
 export interface PanelHost {
   /** Opens the panel, or closes it when open; answers whether it is open now. */
   toggle(): boolean;
+  /**
+   * Loads the panel hidden, ahead of a likely click (the pointer or focus reached the icon), so
+   * the click only shows it. A hidden panel asks the worker for nothing that costs (see
+   * entrypoints/panel/until-shown.ts) and is removed like an open one.
+   */
+  prepare(): void;
   isOpen(): boolean;
   /** Closes the panel (a list view, a switched-off vendor, Escape on the icon). */
   remove(by?: PanelClosedBy): void;
@@ -54,7 +60,7 @@ export function createPanelHost(): PanelHost {
     notify(false, by);
   };
 
-  const open = () => {
+  const load = (hidden: boolean) => {
     host = document.createElement(PANEL_HOST_TAG);
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
@@ -62,23 +68,33 @@ export function createPanelHost(): PanelHost {
     frame = document.createElement('iframe');
     frame.className = 'x-panel';
     frame.title = t('panelTitle');
+    frame.hidden = hidden;
     frame.src = browser.runtime.getURL('/panel.html');
     shadow.append(style, frame);
     document.body.append(host);
     window.addEventListener('message', onMessage);
-    notify(true, null);
+    if (!hidden) notify(true, null);
   };
 
-  const isOpen = () => Boolean(host?.isConnected && frame);
+  const isOpen = () => Boolean(host?.isConnected && frame && !frame.hidden);
+  const isPrepared = () => Boolean(host?.isConnected && frame?.hidden);
   return {
     toggle() {
       if (isOpen()) close('icon');
-      else {
+      else if (isPrepared() && frame) {
+        frame.hidden = false;
+        notify(true, null);
+      } else {
         // A host the page took off the page is gone for good: start a fresh one.
         if (host) close('page');
-        open();
+        load(false);
       }
       return isOpen();
+    },
+    prepare() {
+      if (isOpen() || isPrepared()) return;
+      if (host) close('page');
+      load(true);
     },
     isOpen,
     remove(by = 'page') {

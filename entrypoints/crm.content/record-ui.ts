@@ -59,6 +59,13 @@ export function mountRecordUi(options: RecordUiOptions): RecordUi {
   icon.addEventListener('click', () => {
     icon.setAttribute('aria-expanded', String(options.panel.toggle()));
   });
+  // The panel loads while the pointer or focus is on its way to a click. Only the person's
+  // own pointer and keyboard count: a page's synthetic events never load it.
+  const prepare = (event: Event) => {
+    if (event.isTrusted) options.panel.prepare();
+  };
+  icon.addEventListener('pointerenter', prepare);
+  icon.addEventListener('focus', prepare);
   // Escape closes an open panel from the icon, as it does from inside the panel.
   icon.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || !options.panel.isOpen()) return;

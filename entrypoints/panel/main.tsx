@@ -12,10 +12,12 @@ import '@/components/theme.css';
 import '@/components/panel/panel.css';
 import '@/components/composer.css';
 import { panelIsPlaced } from './placement';
+import { firstShown, holdUntilShown } from './until-shown';
 import { gateWrites, watchPanelVisibility } from './write-gate';
 
-// Follow, Like, Repost and Post act only while the person can see the panel.
-const send = gateWrites(sendMessage, watchPanelVisibility(document));
+// Follow, Like, Repost and Post act only while the person can see the panel; a panel loaded
+// ahead of the click asks for nothing billed until it is shown.
+const send = holdUntilShown(gateWrites(sendMessage, watchPanelVisibility(document)), firstShown(document));
 
 /**
  * Asks the content script that mounted this iframe to close it. The target origin is left

@@ -9,12 +9,23 @@ import type { XCrmDb } from '../store/schema';
  */
 export const CACHE_SHAPE = 3;
 
+/** How many answers the worker keeps in memory besides IndexedDB (the most recently used). */
+const MEMORY_ENTRIES = 200;
+
+interface Held {
+  value: unknown;
+  fetchedAt: number;
+}
+
 /**
  * Reads from X kept in IndexedDB with their fetch time. Within the freshness window a
- * read costs no call; identical reads in flight share one call.
+ * read costs no call; identical reads in flight share one call. The answers used last are
+ * also held in the worker's memory, so a warm view is answered without opening a transaction
+ * (the worker is the only writer of the cache, so memory and IndexedDB cannot disagree).
  */
 export class XCache {
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly memory = new Map<string, Held>();
 
   constructor(
     private readonly db: () => Promise<IDBPDatabase<XCrmDb>>,
@@ -22,9 +33,9 @@ export class XCache {
   ) {}
 
   async read<T>(key: string, freshMs: number, load: () => Promise<T>): Promise<T> {
-    const db = await this.db();
-    const hit = await db.get('cache', key);
-    if (hit && hit.shape === CACHE_SHAPE && this.now() - hit.fetchedAt < freshMs) return hit.value as T;
+    const held = await this.fresh(key, freshMs);
+    // A copy, as IndexedDB would give: a caller that changes what it got changes no other's.
+    if (held) return structuredClone(held.value) as T;
     const pending = this.inFlight.get(key);
     if (pending) return pending as Promise<T>;
     const loading = load()
@@ -38,10 +49,43 @@ export class XCache {
   }
 
   /**
+   * Whether `key` holds an answer younger than `freshMs` (ms), without loading it: a caller
+   * that can fetch several keys in one X call asks first.
+   */
+  async isFresh(key: string, freshMs: number): Promise<boolean> {
+    return (await this.fresh(key, freshMs)) !== undefined;
+  }
+
+  /**
    * Keeps `value` under `key` as fetched now: an answer that brought more than was asked for
-   * (the people of a search page) so a later read of one of them costs no call.
+   * (the people of a search page, the person in a timeline's `includes`) so a later read of
+   * one of them costs no call.
    */
   async put(key: string, value: unknown): Promise<void> {
-    await (await this.db()).put('cache', { key, value, fetchedAt: this.now(), shape: CACHE_SHAPE });
+    const fetchedAt = this.now();
+    await (await this.db()).put('cache', { key, value, fetchedAt, shape: CACHE_SHAPE });
+    this.hold(key, { value, fetchedAt });
+  }
+
+  private async fresh(key: string, freshMs: number): Promise<Held | undefined> {
+    let held = this.memory.get(key);
+    if (!held) {
+      const hit = await (await this.db()).get('cache', key);
+      if (!hit || hit.shape !== CACHE_SHAPE) return undefined;
+      held = { value: hit.value, fetchedAt: hit.fetchedAt };
+    }
+    if (this.now() - held.fetchedAt >= freshMs) return undefined;
+    this.hold(key, held);
+    return held;
+  }
+
+  /** Keeps the entry as the most recently used, dropping the least recently used past the cap. */
+  private hold(key: string, held: Held) {
+    this.memory.delete(key);
+    this.memory.set(key, held);
+    if (this.memory.size > MEMORY_ENTRIES) {
+      const oldest = this.memory.keys().next().value;
+      if (oldest !== undefined) this.memory.delete(oldest);
+    }
   }
 }

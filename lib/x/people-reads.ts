@@ -24,7 +24,7 @@ function personOf(answer: { data?: unknown; errors?: unknown }): XPerson | null 
 }
 
 /** The cache key of a person, however they were found: by id, by handle or in a list. */
-const personKey = (id: string) => `user:${id}`;
+export const personKey = (id: string) => `user:${id}`;
 
 /**
  * Keeps the people of an answer under their id, so that a later read of one of them by id

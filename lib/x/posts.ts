@@ -2,9 +2,13 @@ import { answerProblem } from './answer-errors';
 import type { XOwnPost } from './answer-types';
 import { postsPageBill, postsReadBill, writeBill } from './metering';
 import { unescapeX } from './post-text';
+import type { XError } from './errors';
+import { USER_FIELDS, type XPerson } from './people';
+import { personById, personKey } from './people-reads';
 import { inlineErrors, type PostsAnswer, postsFromAnswer, type XPost } from './post-view';
 import { isOwnedRead, postPrice } from './prices';
 import { linksOf } from './same-post';
+import { timelineOwner } from './timeline-owner';
 import type { XCalls } from './x-calls';
 
 /**
@@ -38,6 +42,9 @@ export const POSTS_PAGE_QUERY = {
  * @throws XError as XCalls.call, or what X said.
  */
 export async function recentPosts(x: XCalls, userId: string, accountId?: string | null): Promise<XPost[]> {
+  const refused = refusedTimelines.get(x)?.get(userId);
+  refusedTimelines.get(x)?.delete(userId);
+  if (refused && x.now() - refused.at < REFUSAL_KEPT_MS) throw refused.problem;
   const { postsMs } = await x.freshness();
   return x.cache.read(`posts:${userId}`, postsMs, async () => {
     const page = await x.call(
@@ -56,6 +63,70 @@ export async function recentPosts(x: XCalls, userId: string, accountId?: string 
     );
     return page.posts;
   });
+}
+
+/** How long a timeline X refused while a view read it stays the answer to the panel's posts (ms). */
+const REFUSAL_KEPT_MS = 60_000;
+
+/**
+ * Timelines X refused while personForView read them, by user id, per service (one per
+ * worker): what X said, kept in memory only, as a refusal is never cached as "no posts".
+ */
+const refusedTimelines = new WeakMap<XCalls, Map<string, { problem: XError; at: number }>>();
+
+/**
+ * The associated person for a record's view, with their recent posts read in the same round
+ * trip: a timeline read with `expansions=author_id` and the profile's user fields brings the
+ * person in `includes.users` (X docs, "Fields and expansions"), billed as the user read it
+ * replaces, so the price is unchanged and the view waits for one call instead of two. Both
+ * answers are cached, the person under the one entry a read by id or handle uses, so the
+ * panel's posts then cost nothing. A person or posts still fresh in the cache cost no
+ * timeline read (the person is read by id, the posts when shown, if stale). When the person
+ * has no posts X sends no `includes`, and when X refuses the timeline (protected, suspended)
+ * it sends only errors: the person is then looked up on their own, a second call, and the
+ * refusal is kept a minute so the panel's posts show it without asking X again.
+ *
+ * @returns the person, or null when X has none by that id
+ * @throws XError as people-reads.personById
+ */
+export async function personForView(
+  x: XCalls,
+  userId: string,
+  accountId?: string | null,
+): Promise<XPerson | null> {
+  const { profileMs, postsMs } = await x.freshness();
+  const fresh =
+    (await x.cache.isFresh(personKey(userId), profileMs)) ||
+    (await x.cache.isFresh(`posts:${userId}`, postsMs));
+  if (fresh) return personById(x, userId, accountId);
+  const read = await x.call(
+    accountId,
+    'read',
+    async (client) => {
+      const answer = await client.v2.get<PostsAnswer>(`users/${userId}/tweets`, {
+        max_results: 10,
+        ...POSTS_PAGE_QUERY,
+        'user.fields': USER_FIELDS.join(','),
+      });
+      const errors = inlineErrors(answer);
+      if (!answer.data && errors.length) return { refused: answerProblem(errors), page: null };
+      return { refused: null, page: { ...postsFromAnswer(answer), person: timelineOwner(answer, userId) } };
+    },
+    ({ page }, account) => (page ? postsPageBill(page, isOwnedRead(account, userId)) : []),
+  );
+  const { page } = read;
+  if (read.refused || !page) {
+    if (read.refused) {
+      const refusals = refusedTimelines.get(x) ?? new Map<string, { problem: XError; at: number }>();
+      refusals.set(userId, { problem: read.refused, at: x.now() });
+      refusedTimelines.set(x, refusals);
+    }
+    return personById(x, userId, accountId);
+  }
+  await x.cache.put(`posts:${userId}`, page.posts);
+  if (!page.person) return personById(x, userId, accountId);
+  await x.cache.put(personKey(userId), page.person);
+  return page.person;
 }
 
 /**

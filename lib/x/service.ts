@@ -4,7 +4,7 @@ import { peoplePage, setFollowing } from './follows';
 import type { XPerson } from './people';
 import { peopleByHandles, personByHandle, personById, searchPeople } from './people-reads';
 import type { XPost } from './post-view';
-import { createPost, mentions, ownRecentPosts, recentPosts } from './posts';
+import { createPost, mentions, ownRecentPosts, personForView, recentPosts } from './posts';
 import { searchRecent } from './search';
 import { XCalls } from './x-calls';
 
@@ -41,6 +41,11 @@ export class XService extends XCalls {
   /** See posts.recentPosts. */
   recentPosts(userId: string, accountId?: string | null): Promise<XPost[]> {
     return recentPosts(this, userId, accountId);
+  }
+
+  /** See posts.personForView. */
+  personForView(userId: string, accountId?: string | null): Promise<XPerson | null> {
+    return personForView(this, userId, accountId);
   }
 
   /** See posts.mentions. */

@@ -1,5 +1,6 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopServiceWorker } from './harness/chromium';
 import { serveCrmPages } from './harness/crm-pages';
 import { waitForPanelName } from './harness/record-panel';
 import { launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
@@ -57,10 +58,12 @@ async function setPostsMinutes(minutes: number) {
 
 /**
  * Moves every cached X answer `minutes` into the past, as time passing would, in the
- * extension's own database (the manager page shares the worker's origin).
+ * extension's own database (the manager page shares the worker's origin), then stops the
+ * worker, as the browser does when it idles: the copies it held in memory would otherwise
+ * still carry their real fetch time.
  */
-function ageCache(minutes: number): Promise<number> {
-  return manager.evaluate(
+async function ageCache(minutes: number): Promise<number> {
+  const aged = await manager.evaluate(
     (ms) =>
       new Promise<number>((resolve, reject) => {
         const opening = indexedDB.open('x-crm');
@@ -85,6 +88,8 @@ function ageCache(minutes: number): Promise<number> {
       }),
     minutes * 60_000,
   );
+  await stopServiceWorker(manager, run.extensionId);
+  return aged;
 }
 
 /** Closes the panel and opens it again: a closed panel is unloaded, so it reads afresh. */

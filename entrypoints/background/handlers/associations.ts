@@ -66,8 +66,9 @@ async function buildView(
       if (!person) throw new XError('refused', t('fieldHandleNotOnX', `@${decision.handle}`));
       association = await associate(record, person, 'crm-field', accountId);
     }
-    // The person found by handle above, or handed out by a search, is in the cache under their id.
-    if (association) view.person = await xService.personById(association.xUserId, accountId);
+    // The person found by handle above, or handed out by a search, is in the cache under their id;
+    // a cold one comes with their posts, which the panel shows next, in one round trip.
+    if (association) view.person = await xService.personForView(association.xUserId, accountId);
   } catch (error) {
     const problem = toXError(error);
     view.problem = { code: problem.code, message: problem.message };

@@ -112,6 +112,8 @@ describe('the X service against the emulator, through the fetch transport', () =
     const billed = async (read: () => Promise<unknown>, operation = 'read-post') => {
       await db.clear('usage');
       await db.clear('cache');
+      // A new worker: the last one's answers held in memory went with it.
+      service = makeService();
       await read();
       const rows = (await db.getAll('usage')).filter((row) => row.operation === operation);
       return {

@@ -1,0 +1,37 @@
+// The manager paints without the code of its backup section; it is fetched when the person
+// opens it, by pointer or keyboard, and the focus moves into it.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
+
+let chromium: ExtensionBrowser;
+let page: Page;
+/** The scripts the page has fetched, by file name (extension pages are not in its resource timing). */
+const fetched: string[] = [];
+
+beforeAll(async () => {
+  chromium = await launchWithExtension();
+  page = await chromium.browser.newPage();
+  page.on('request', (request) => {
+    const name = request.url().split('/').pop() ?? '';
+    if (name.endsWith('.js')) fetched.push(name);
+  });
+  await page.goto(`chrome-extension://${chromium.extensionId}/options.html`);
+  // The sign the manager ran: its first section, drawn from the worker's answer.
+  await page.waitForSelector('::-p-aria(Show Backup)');
+});
+afterAll(() => chromium?.close());
+
+const scripts = async () => [...fetched];
+const focusedText = () =>
+  page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim() ?? null);
+
+describe('the manager’s sections on demand', () => {
+  it('loads the backup code only when Backup is opened, and puts the focus in it', async () => {
+    expect((await scripts()).filter((name) => /^BackupSection-/.test(name))).toEqual([]);
+    await page.locator('::-p-aria(Show Backup)').click();
+    await page.waitForSelector('::-p-aria(Export JSON (associations and settings))');
+    expect((await scripts()).some((name) => name.startsWith('BackupSection-'))).toBe(true);
+    expect(await focusedText()).toBe('Export JSON (associations and settings)');
+  });
+});
