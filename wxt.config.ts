@@ -181,7 +181,8 @@ export default defineConfig({
     host_permissions: ['https://api.x.com/*'],
     web_accessible_resources: [
       {
-        resources: ['panel.html'],
+        // The icon and panel code: the content script imports it on record pages only.
+        resources: ['panel.html', 'content-scripts/record-ui.js'],
         matches: (await buildVendors()).flatMap((vendor) => vendor.matches),
         use_dynamic_url: true,
       },
@@ -190,7 +191,7 @@ export default defineConfig({
         // panel is reachable from any https page, still only at its per-session dynamic URL,
         // which only the content script knows, inside its closed shadow root. The background
         // answers the panel only in a tab showing a record.
-        resources: ['panel.html'],
+        resources: ['panel.html', 'content-scripts/record-ui.js'],
         matches: ['https://*/*'],
         use_dynamic_url: true,
       },

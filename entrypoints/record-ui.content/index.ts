@@ -1,0 +1,19 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createPanelHost } from '../crm.content/panel-host';
+import { RECORD_CODE, type RecordCode } from '../crm.content/record-code';
+import { showRecord } from '../crm.content/show-record';
+
+/**
+ * The icon and the panel frame, for record pages only. The CRM content script, which every
+ * CRM page loads, decides from the URL whether the page is a record and only then imports
+ * this script (see entrypoints/crm.content/record-code.ts); it leaves its code in that
+ * script's world, where the CRM content script takes it.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  main() {
+    const world = globalThis as { [RECORD_CODE]?: RecordCode };
+    // Run twice (two records asked for it at once), the first copy stays: it may hold the panel.
+    world[RECORD_CODE] ??= Object.freeze({ createPanelHost, showRecord });
+  },
+});
