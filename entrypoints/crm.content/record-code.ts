@@ -9,17 +9,17 @@ export interface RecordCode {
 }
 
 /**
- * Where entrypoints/record-ui.content leaves the record code: a property of the content
+ * Where entrypoints/record-ui.ts leaves the record code: a property of the content
  * script's own global object (Chromium's isolated world, Firefox's sandbox), which the page's
  * scripts cannot see or replace.
  */
 export const RECORD_CODE = Symbol.for('x-for-crm.record-code');
 
 /**
- * WXT's build of entrypoints/record-ui.content. Listed in web_accessible_resources (with a
+ * WXT's build of entrypoints/record-ui.ts. Listed in web_accessible_resources (with a
  * per-session URL in Chrome) because a content script's import() loads as the page would.
  */
-export const RECORD_UI_FILE = '/content-scripts/record-ui.js';
+export const RECORD_UI_FILE = '/record-ui.js';
 
 /**
  * The browser's own extension API object, under the one name (besides `browser`) that Mozilla's

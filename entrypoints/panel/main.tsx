@@ -6,6 +6,7 @@ import { RecordPanel } from '@/components/panel/RecordPanel';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages/client';
 import { CLOSE_PANEL } from '@/lib/messages/panel-close';
+import { closeOnEscape } from './close-on-escape';
 import { isRecordChanged } from '@/lib/messages/record-events';
 import { coalesceRecordChanges } from './record-changes';
 import '@/components/theme.css';
@@ -44,15 +45,11 @@ function Panel() {
       if (isRecordChanged(message) && message.tabId === tabId) changes.changed();
     };
     browser.runtime.onMessage.addListener(onMessage);
-    const onKey = (event: KeyboardEvent) => {
-      // A control that uses Escape itself (a completion list) marks the event as handled.
-      if (event.key === 'Escape' && !event.defaultPrevented) closePanel();
-    };
-    document.addEventListener('keydown', onKey);
+    const stopClosingOnEscape = closeOnEscape(document, closePanel);
     return () => {
       changes.stop();
       browser.runtime.onMessage.removeListener(onMessage);
-      document.removeEventListener('keydown', onKey);
+      stopClosingOnEscape();
     };
   }, []);
   return (

@@ -35,7 +35,7 @@ export async function pageDecision(
 }
 
 /**
- * Whether the icon and panel code (entrypoints/record-ui.content) has come into the content
+ * Whether the icon and panel code (entrypoints/record-ui.ts) has come into the content
  * script's world on `page`: the CRM content script imports it on record pages only.
  */
 export async function recordCodeLoaded(page: Page): Promise<boolean> {
