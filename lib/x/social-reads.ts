@@ -89,14 +89,20 @@ export function usableSinceId(sinceId: string | null, now: number): string | nul
   return snowflakeTime(sinceId) > now - SEVEN_DAYS_MS + 60_000 ? sinceId : null;
 }
 
+/** The most posts X gives in one page of mentions or recent search. */
+export const LARGEST_PAGE = 100;
+
 /**
  * Posts that mention or answer `account` since `sinceId` (GET /2/users/:id/mentions), newest
- * first, one page of MENTIONS_PAGE, read as that account. Owned Reads when it owns the app.
+ * first, one page of `pageSize` (5–100), read as that account. Owned Reads when it owns the
+ * app. `startTime` (RFC 3339) keeps the read within the window a count saw.
  */
 export function readMentions(
   service: XService,
   account: Account,
   sinceId: string | null,
+  pageSize = MENTIONS_PAGE,
+  startTime: string | null = null,
 ): Promise<SocialRead> {
   return service
     .call(
@@ -104,11 +110,12 @@ export function readMentions(
       'read',
       (client) =>
         client.v2.get<Answer>(`users/${account.xUserId}/mentions`, {
-          max_results: MENTIONS_PAGE,
+          max_results: pageSize,
           'tweet.fields': TWEET_FIELDS,
           expansions: EXPANSIONS,
           'user.fields': 'name,username',
           ...(sinceId ? { since_id: sinceId } : {}),
+          ...(startTime ? { start_time: startTime } : {}),
         }),
       (answer) => bill(answer, isOwnedRead(account, account.xUserId)),
     )
@@ -117,13 +124,14 @@ export function readMentions(
 
 /**
  * New posts matching a news query (GET /2/tweets/search/recent) since `sinceId`, one page of
- * NEWS_PAGE, read as `accountId` (the default account when null).
+ * `pageSize` (10–100), read as `accountId` (the default account when null).
  */
 export function readNews(
   service: XService,
   query: string,
   sinceId: string | null,
   accountId: string | null,
+  pageSize = NEWS_PAGE,
 ): Promise<SocialRead> {
   return service
     .call(
@@ -132,7 +140,7 @@ export function readNews(
       (client) =>
         client.v2.get<Answer>('tweets/search/recent', {
           query,
-          max_results: NEWS_PAGE,
+          max_results: pageSize,
           'tweet.fields': TWEET_FIELDS,
           expansions: EXPANSIONS,
           'user.fields': 'name,username',

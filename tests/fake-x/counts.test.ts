@@ -15,7 +15,10 @@ beforeEach(async () => {
   client = (await signInWithOAuth2(fake, ALL_SCOPES)).client;
 });
 
-type Counts = { data: { start: string; end: string; tweet_count: number }[]; meta: { total_tweet_count: number } };
+type Counts = {
+  data: { start: string; end: string; tweet_count: number }[];
+  meta: { total_tweet_count: number };
+};
 const counts = (c: TwitterApi, query: string, params: Record<string, string> = {}) =>
   c.v2.get<Counts>('tweets/counts/recent', { query, ...params });
 const search = (query: string, params: Record<string, string> = {}) =>

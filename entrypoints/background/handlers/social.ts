@@ -1,6 +1,6 @@
 import { t, tCount } from '@/lib/i18n';
-import type { CrmPlace, socialMessages } from '@/lib/messages/social-messages';
 import { HandlerError, type HandlersFor } from '@/lib/messages/router';
+import type { CrmPlace, socialMessages } from '@/lib/messages/social-messages';
 import { listAccounts, summarize } from '@/lib/store/accounts';
 import { database } from '@/lib/store/db';
 import { permissionsOf, readPolicy } from '@/lib/store/policy';
@@ -8,13 +8,13 @@ import { listSocialItems } from '@/lib/store/social';
 import { readSocialSettings, updateSocialSettings } from '@/lib/store/social-settings';
 import { quoteSocialRefresh } from '@/lib/x/social-refresh';
 import { outbox } from '../outbox';
-import { xService } from '../x-service';
 import {
   clearSocialBadge,
   refreshSocialNow,
   scheduleSocialRefresh,
   socialScheduleLimit,
 } from '../social-schedule';
+import { xService } from '../x-service';
 
 /** The organisation's policy may switch the Social view off; then nothing of it runs. */
 async function requireSocialView(): Promise<void> {
@@ -71,13 +71,13 @@ export const socialHandlers: HandlersFor<typeof socialMessages> = {
 
   async socialQuote({ accountId }) {
     await requireSocialView();
-    return quoteSocialRefresh(await database(), { accountId }, Date.now());
+    return quoteSocialRefresh(await database(), { accountId }, Date.now(), xService);
   },
 
   async socialRefresh({ accountId }) {
     await requireSocialView();
     const result = await refreshSocialNow({ accountId });
-    return { added: result.added.length, costUsd: result.costUsd, more: result.more };
+    return { added: result.added.length, costUsd: result.costUsd, more: result.more, left: result.left };
   },
 
   async socialReply({ itemKey, text }) {
