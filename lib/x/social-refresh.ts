@@ -9,9 +9,10 @@ import {
   type SocialRecord,
   socialCursors,
 } from '../store/social';
+import type { XPost } from './post-view';
 import { isOwnedRead, PRICE_USD, readUnitPrice } from './prices';
 import type { XService } from './service';
-import { SEVEN_DAYS_MS } from './snowflake';
+import { SEVEN_DAYS_MS, snowflakeTime } from './snowflake';
 import { countRecent, type ReadWindow, withoutAuthors } from './social-counts';
 import { type NewsBatch, newsBatches } from './social-query';
 import {
@@ -137,6 +138,8 @@ async function plan(db: Db, scope: SocialScope, now: number): Promise<Plan> {
       handle: person.handle,
       sinceId: usableSinceId(cursors.get(`news:${person.xUserId}`) ?? null, now),
     })),
+    undefined,
+    accounts.map((account) => account.handle),
   );
   // News is read as the account asked for, or the default one.
   const newsAccount = accounts[0] ?? null;
@@ -235,8 +238,9 @@ async function priceOf(
     };
   }
   const posts = Math.min(count, LARGEST_PAGE);
+  const free = posts > 0 ? Math.min(posts, await billedToday(db, source, now)) : 0;
   const price: SourcePrice = {
-    exactUsd: posts * unit,
+    exactUsd: (posts - free) * unit,
     possibleUsd: 0,
     posts,
     authors: 0,
@@ -283,6 +287,37 @@ async function priceOf(
   const referring = await countOf(service, source, `${source.countQuery} (is:reply OR is:quote)`);
   price.possibleUsd += Math.min(referring ?? posts, posts) * (unit + PRICE_USD.readUser);
   return price;
+}
+
+/**
+ * How many of a source's new posts X already billed today to its reader: posts of the
+ * people's cached timelines (a record panel's recent posts) or of the account's cached
+ * mentions that are inside the source's window and on today's usage meter. X bills a post
+ * once a UTC day, so they cost nothing again.
+ */
+async function billedToday(db: Db, source: Source, now: number): Promise<number> {
+  const keys =
+    source.kind === 'news'
+      ? source.members.map((id) => `posts:${id}`)
+      : [`mentions:${source.account.xUserId}`];
+  const since = source.countWindow.sinceId ? BigInt(source.countWindow.sinceId) : null;
+  const from = source.countWindow.startTime ? Date.parse(source.countWindow.startTime) : now - SEVEN_DAYS_MS;
+  const ids = new Set<string>();
+  for (const key of keys) {
+    const cached = (await db.get('cache', key))?.value;
+    for (const post of Array.isArray(cached) ? (cached as Partial<XPost>[]) : []) {
+      // A repost is left out of news, and the cache holds it under its original's id.
+      if (typeof post?.id !== 'string' || !/^\d{1,20}$/.test(post.id) || post.repostedBy) continue;
+      if ((since !== null && BigInt(post.id) <= since) || snowflakeTime(post.id) < from) continue;
+      ids.add(post.id);
+    }
+  }
+  return readToday(
+    db,
+    source.account.xUserId,
+    [...ids].map((id) => `post:${id}`),
+    now,
+  );
 }
 
 const cents = (usd: number) => Math.round(usd * 1000) / 1000;

@@ -189,15 +189,30 @@ describe('the price before a refresh, counted by X for an account signed in with
     postAs(x.state, { username: 'seanoconnor', text: 'Hello @samrep_crm, we are hiring' }, now());
     const quote = await quoteSocialRefresh(db, { accountId: null }, now(), service);
     expect(quote.counted).toBe(true);
-    // Two mentions and Maria's post found again by news; Seán is the one author billed.
-    expect(quote.posts).toBe(3);
+    // Two mentions (news leaves out what the mentions read has); Seán is the one author billed.
+    expect(quote.posts).toBe(2);
     expect(quote.authors).toBe(1);
     expect(quote.maxUsd).toBe(quote.exactUsd);
     const before = await spentOn(db, day());
     const result = await refreshSocial(db, service, { accountId: null }, now());
     const recorded = (await spentOn(db, day())) - before;
     expect(result.costUsd).toBeCloseTo(recorded, 6);
-    expect(Math.abs(quote.exactUsd - recorded)).toBeLessThanOrEqual(0.01);
+    expect(recorded).toBeCloseTo(quote.exactUsd, 6);
+  });
+
+  it('counts free the new posts a record panel already read today', async () => {
+    await refreshSocial(db, service, { accountId: null }, now());
+    x.clock.advance(MINUTE);
+    postAs(x.state, { username: 'maria_acme', text: 'We closed our funding round.' }, now());
+    postAs(x.state, { username: 'priyaraman', text: 'Hiring two analysts.' }, now());
+    // The rep opens Maria's record: the panel reads her recent posts, the new one among them.
+    await service.recentPosts(idOf('maria_acme'));
+    const quote = await quoteSocialRefresh(db, { accountId: null }, now(), service);
+    expect(quote.posts).toBe(2);
+    expect(quote.exactUsd).toBe(0.005);
+    const before = await spentOn(db, day());
+    await refreshSocial(db, service, { accountId: null }, now());
+    expect((await spentOn(db, day())) - before).toBeCloseTo(quote.exactUsd, 6);
   });
 
   it('prices new posts by known people exactly, to the cent', async () => {
