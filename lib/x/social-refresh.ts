@@ -364,6 +364,16 @@ export async function quoteSocialRefresh(
 }
 
 /**
+ * What a scheduled refresh every `hours` hours may cost a day at most, in USD: the ceiling of
+ * one refresh of every enabled account (nothing is counted ahead of a schedule) times the
+ * refreshes a day, rounded to a tenth of a cent.
+ */
+export async function scheduleDailyUsd(db: Db, hours: number, now: number): Promise<number> {
+  const quote = await quoteSocialRefresh(db, { accountId: null }, now);
+  return cents(quote.maxUsd * (24 / hours));
+}
+
+/**
  * Reads what is new since the last look and stores it: the mentions of each account in
  * `scope` from its own since_id, and the associated people's posts by recent search, batched
  * within X's query length, each batch from the since_id its people were last read up to. A

@@ -140,4 +140,18 @@ describe('the price a refresh says before it runs, for an account X lets count',
     await refresh();
     expect((await todayUsd()) - spent).toBeCloseTo(price, 6);
   });
+
+  it('shows the scheduled refresh’s estimated daily cost in the manager as in the Social view', async () => {
+    const schedule = await panel.waitForSelector('::-p-aria(Refresh on its own)');
+    await schedule?.select('8');
+    const daily = await panel.waitForSelector('::-p-text(Estimated cost per day at most)');
+    const inView = usd((await daily?.evaluate((p) => p.textContent)) ?? '', new RegExp(`at most: ${MONEY}`));
+    expect(inView).toBeGreaterThan(0);
+    await manager.reload();
+    const line = await manager.waitForSelector('::-p-text(refreshes on its own every 8 hours)');
+    const text = (await line?.evaluate((p) => p.textContent)) ?? '';
+    expect(text).toContain('counted against the daily budget');
+    expect(usd(text, new RegExp(`at most ${MONEY} a day`))).toBe(inView);
+    await schedule?.select('');
+  });
 });

@@ -6,7 +6,7 @@ import { database } from '@/lib/store/db';
 import { permissionsOf, readPolicy } from '@/lib/store/policy';
 import { listSocialItems } from '@/lib/store/social';
 import { readSocialSettings, updateSocialSettings } from '@/lib/store/social-settings';
-import { quoteSocialRefresh } from '@/lib/x/social-refresh';
+import { quoteSocialRefresh, scheduleDailyUsd } from '@/lib/x/social-refresh';
 import { outbox } from '../outbox';
 import {
   clearSocialBadge,
@@ -48,11 +48,10 @@ export const socialHandlers: HandlersFor<typeof socialMessages> = {
     const limit = await socialScheduleLimit();
     const allowed = policy.socialView !== false;
     const items = allowed ? await listSocialItems(db) : [];
-    let scheduleDailyUsd: number | null = null;
-    if (allowed && settings.scheduleHours) {
-      const quote = await quoteSocialRefresh(db, { accountId: null }, Date.now());
-      scheduleDailyUsd = Math.round(quote.maxUsd * (24 / settings.scheduleHours) * 1000) / 1000;
-    }
+    const dailyUsd =
+      allowed && settings.scheduleHours
+        ? await scheduleDailyUsd(db, settings.scheduleHours, Date.now())
+        : null;
     // The rep is looking: the badge's count of new items has been seen.
     await clearSocialBadge();
     return {
@@ -64,7 +63,7 @@ export const socialHandlers: HandlersFor<typeof socialMessages> = {
       keywords: settings.keywords,
       scheduleHours: settings.scheduleHours,
       scheduleMinHours: limit,
-      scheduleDailyUsd,
+      scheduleDailyUsd: dailyUsd,
       crmPlaces: allowed ? await crmPlaces() : [],
     };
   },
