@@ -5,7 +5,7 @@ import type { SocialView as View } from '@/lib/messages/social-messages';
 import type { SocialColumn, SocialItem } from '@/lib/store/social';
 import { SOCIAL_SCHEDULE_HOURS } from '@/lib/store/social-settings';
 import { formatUsd, PRICE_USD } from '@/lib/x/prices';
-import { LARGEST_PAGE } from '@/lib/x/social-reads';
+import { SOURCE_READ_CAP } from '@/lib/x/social-reads';
 import type { SocialQuote } from '@/lib/x/social-refresh';
 import { keywordsIn } from './keywords';
 import { SocialItemView } from './SocialItemView';
@@ -307,7 +307,7 @@ function quoteText(quote: SocialQuote): string {
     price,
     quote.ownedPosts > 0 && tCount('socialQuoteOwned', quote.ownedPosts, formatUsd(PRICE_USD.ownedRead)),
     !quote.counted && tCount('socialQuoteAuthors', quote.authors, formatUsd(PRICE_USD.readUser)),
-    quote.left > 0 && tCount('socialQuoteLeft', quote.left, formatCount(LARGEST_PAGE)),
+    quote.left > 0 && tCount('socialQuoteLeft', quote.left, formatCount(SOURCE_READ_CAP)),
     t('socialQuoteFree'),
   ]
     .filter(Boolean)

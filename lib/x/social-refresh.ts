@@ -21,6 +21,7 @@ import {
   NEWS_PAGE,
   readMentions,
   readNews,
+  SOURCE_READ_CAP,
   type SocialRead,
   usableSinceId,
 } from './social-reads';
@@ -57,7 +58,7 @@ export interface SocialQuote {
   ownedPosts: number;
   /** Authors that may be billed ($0.010 each); authors read today are free and not counted. */
   authors: number;
-  /** New posts beyond what one refresh reads of a source (LARGEST_PAGE), left unread. */
+  /** New posts beyond what one refresh reads of a source (SOURCE_READ_CAP), left unread. */
   left: number;
 }
 
@@ -199,9 +200,9 @@ function countOf(
   return countRecent(service, source.account, query, source.countWindow).catch(() => null);
 }
 
-/** The page a source's read asks for: what X counted, within the endpoint's page sizes. */
-function pageFor(source: Source, count: number | null): number {
-  return count === null ? source.minPage : Math.min(LARGEST_PAGE, Math.max(source.minPage, count));
+/** The page a source's read asks for: what is still to read, within the endpoint's page sizes. */
+function pageFor(source: Source, toRead: number | null): number {
+  return toRead === null ? source.minPage : Math.min(LARGEST_PAGE, Math.max(source.minPage, toRead));
 }
 
 interface SourcePrice {
@@ -237,7 +238,7 @@ async function priceOf(
       counted: false,
     };
   }
-  const posts = Math.min(count, LARGEST_PAGE);
+  const posts = Math.min(count, SOURCE_READ_CAP);
   const free = posts > 0 ? Math.min(posts, await billedToday(db, source, now)) : 0;
   const price: SourcePrice = {
     exactUsd: (posts - free) * unit,
@@ -379,7 +380,7 @@ export async function scheduleDailyUsd(db: Db, hours: number, now: number): Prom
  * within X's query length, each batch from the since_id its people were last read up to. A
  * post is stored once, whichever read found it; no source is ever read from before its
  * since_id, so no post is read twice. A source X counts (OAuth 2.0) is read in one page as
- * large as its count (up to LARGEST_PAGE; what is beyond is reported in `left`), and not read
+ * large as its count, page after page up to SOURCE_READ_CAP (what is beyond is reported in `left`), and not read
  * at all when X counts nothing new; one it cannot count is read a smallest page. Stops with
  * the X service's budget error once the day's budget is spent (what was read until then is kept).
  * @throws XError as the X service raises it (budget, needs-sign-in, rate limits, X's refusals)
@@ -420,32 +421,32 @@ export async function refreshSocial(
     const count = await countOf(service, source);
     // X counted nothing new: there is nothing to read, and nothing to pay.
     if (count === 0) continue;
-    const page = pageFor(source, count);
-    if (source.kind === 'conversation') {
-      const { account } = source;
-      const key = `mentions:${account.xUserId}`;
-      const read = await readMentions(service, account, source.sinceId, page, source.startTime);
+    // Counted: page on up to the cap, as the quote said; not counted: one smallest page.
+    const target = count === null ? null : Math.min(count, SOURCE_READ_CAP);
+    if (count !== null) left += count - (target ?? 0);
+    const accountId = source.kind === 'conversation' ? source.account.xUserId : null;
+    const members = source.kind === 'news' ? source.members : null;
+    let token: string | null = null;
+    let asked = 0;
+    let newestId: string | null = null;
+    do {
+      const size = pageFor(source, target === null ? null : target - asked);
+      const read: SocialRead =
+        source.kind === 'conversation'
+          ? await readMentions(service, source.account, source.sinceId, size, source.startTime, token)
+          : await readNews(service, source.countQuery, source.sinceId, source.account.xUserId, size, token);
+      asked += size;
+      token = read.nextToken;
       if (count === null) more ||= read.more;
-      else left += Math.max(0, count - page);
-      await keep(read, 'conversation', account.xUserId);
-      if (read.newestId) await advanceSocialCursors(db, [key], read.newestId, now);
-    } else if (source.batch) {
-      const { members, batch } = source;
-      const read = await readNews(service, batch.query, batch.sinceId, source.account.xUserId, page);
-      if (count === null) more ||= read.more;
-      else left += Math.max(0, count - page);
       // Only the batch's own people: a changed handle now held by someone else is not news.
-      const own = { ...read, posts: read.posts.filter((found) => members.includes(found.authorId)) };
-      await keep(own, 'news', null);
-      if (read.newestId) {
-        await advanceSocialCursors(
-          db,
-          members.map((id) => `news:${id}`),
-          read.newestId,
-          now,
-        );
+      const own = members ? { ...read, posts: read.posts.filter((f) => members.includes(f.authorId)) } : read;
+      await keep(own, source.kind, accountId);
+      if (!newestId && read.newestId) {
+        newestId = read.newestId;
+        const keys = members ? members.map((id) => `news:${id}`) : [`mentions:${source.account.xUserId}`];
+        await advanceSocialCursors(db, keys, newestId, now);
       }
-    }
+    } while (token && target !== null && asked < target);
   }
   const costUsd = cents((await spentOn(db, day)) - spentBefore);
   return { added, costUsd, more: more || left > 0, left };

@@ -141,6 +141,22 @@ describe('the price a refresh says before it runs, for an account X lets count',
     expect((await todayUsd()) - spent).toBeCloseTo(price, 6);
   });
 
+  it('reads a backlog page after page up to the cap it says first, and says what it left', async () => {
+    for (let i = 0; i < 305; i++) {
+      run.x.clock.advance(1000);
+      postAs(run.x.state, { username: 'maria_acme', text: `Note ${i + 1} from the road` }, run.x.clock.now());
+    }
+    const before = await quote();
+    expect(before.text).toContain('A refresh reads 300 new posts and costs');
+    expect(before.text).toContain('5 more new posts are beyond the 300 a refresh reads from one source');
+    const price = usd(before.text, new RegExp(`costs ${MONEY}`));
+    const spent = await todayUsd();
+    const outcome = await refresh();
+    expect(outcome).toContain('300 new items.');
+    expect(outcome).toContain('5 more new posts were left unread.');
+    expect(Math.abs((await todayUsd()) - spent - price)).toBeLessThanOrEqual(0.01);
+  });
+
   it('shows the scheduled refresh’s estimated daily cost in the manager as in the Social view', async () => {
     const schedule = await panel.waitForSelector('::-p-aria(Refresh on its own)');
     await schedule?.select('8');

@@ -252,18 +252,38 @@ describe('the price before a refresh, counted by X for an account signed in with
     expect(counts().length).toBeGreaterThan(countsBefore);
   });
 
-  it('reads a backlog over one page in a page of 100, and says how many it leaves', async () => {
+  it('reads a backlog over one page page by page, the price said first', async () => {
     await refreshSocial(db, service, { accountId: null }, now());
     for (let i = 0; i < 105; i++) {
       x.clock.advance(1000);
       postAs(x.state, { username: 'maria_acme', text: `Update number ${i + 1}` }, now());
     }
     const quote = await quoteSocialRefresh(db, { accountId: null }, now(), service);
-    expect(quote).toMatchObject({ posts: 100, left: 5 });
+    expect(quote).toMatchObject({ posts: 105, left: 0, exactUsd: 0.525 });
+    requests = [];
+    const before = await spentOn(db, day());
     const result = await refreshSocial(db, service, { accountId: null }, now());
-    expect(result.added.filter((item) => item.kind === 'news')).toHaveLength(100);
+    expect(result.added.filter((item) => item.kind === 'news')).toHaveLength(105);
+    expect(result).toMatchObject({ left: 0, more: false });
+    expect((await spentOn(db, day())) - before).toBeCloseTo(0.525, 6);
+    expect(requests.filter((url) => url.includes('search/recent'))).toHaveLength(2);
+  });
+
+  it('stops at the cap of a source and says how many it leaves', async () => {
+    await refreshSocial(db, service, { accountId: null }, now());
+    for (let i = 0; i < 305; i++) {
+      x.clock.advance(1000);
+      postAs(x.state, { username: 'maria_acme', text: `Update number ${i + 1}` }, now());
+    }
+    const quote = await quoteSocialRefresh(db, { accountId: null }, now(), service);
+    expect(quote).toMatchObject({ posts: 300, left: 5 });
+    const result = await refreshSocial(db, service, { accountId: null }, now());
+    const news = result.added.filter((item) => item.kind === 'news');
+    expect(news).toHaveLength(300);
     expect(result).toMatchObject({ left: 5, more: true });
-    expect(result.added.map((item) => item.post.text)).toContain('Update number 105');
+    // The newest were read; the five oldest are the ones left.
+    expect(news.map((item) => item.post.text)).toContain('Update number 305');
+    expect(news.map((item) => item.post.text)).not.toContain('Update number 5');
   });
 });
 
