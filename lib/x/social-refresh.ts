@@ -88,8 +88,6 @@ interface Source {
   owned: boolean;
   /** News: the X user ids of the batch's people. */
   members: string[];
-  /** News: the batch itself. */
-  batch: NewsBatch | null;
 }
 
 /** News people counted one by one to tell which of them wrote, at most this many per source. */
@@ -159,7 +157,6 @@ async function plan(db: Db, scope: SocialScope, now: number): Promise<Plan> {
       minPage: MENTIONS_PAGE,
       owned: isOwnedRead(account, account.xUserId),
       members: [],
-      batch: null,
     };
   });
   if (newsAccount) {
@@ -175,7 +172,6 @@ async function plan(db: Db, scope: SocialScope, now: number): Promise<Plan> {
         minPage: NEWS_PAGE,
         owned: false,
         members: batch.handles.map((handle) => idByHandle.get(handle.toLowerCase()) ?? ''),
-        batch,
       });
     }
   }
