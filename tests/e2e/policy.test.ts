@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCrmPages } from './harness/crm-pages';
+import { sendFrom } from './harness/worker-messages';
 import { launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
 
 /** Where Chromium on Linux reads an organisation's mandatory policies, as an admin deploys them. */
@@ -108,13 +109,7 @@ describe('an organisation’s policy, deployed as a managed browser policy', () 
     await side.goto(`chrome-extension://${run.extensionId}/sidepanel.html`);
     await side.waitForSelector('::-p-text(Your organisation has switched the Social view off.)');
     expect(await side.$('::-p-aria(Refresh)')).toBeNull();
-    const answer = await side.evaluate(() => {
-      type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-      return (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({
-        name: 'socialRefresh',
-        input: { accountId: null },
-      });
-    });
+    const answer = await sendFrom(side, 'socialRefresh', { accountId: null });
     expect(answer).toMatchObject({ ok: false, error: { code: 'policy-forbidden' } });
     expect(run.x.callsTo('GET /2/users/:id/mentions')).toHaveLength(0);
     expect(run.x.callsTo('GET /2/tweets/search/recent')).toHaveLength(0);

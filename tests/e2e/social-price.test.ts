@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postAs } from '../fake-x/conversations';
 import { serveCrmPages } from './harness/crm-pages';
 import { panelFrame } from './harness/record-panel';
+import { sendFrom } from './harness/worker-messages';
 import { launchWithX, type WithX } from './harness/x-emulator';
 
 const CONTACT_URL = 'https://crm.zoho.com/crm/org123456/tab/Contacts/4876876000000444001';
@@ -13,20 +14,7 @@ let manager: Page;
 let panel: Page;
 
 /** A message from the manager page, as the manager sends it. */
-function managerSend(name: string, input: unknown) {
-  return manager.evaluate(
-    (n, i) => {
-      type Runtime = {
-        runtime: {
-          sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
-        };
-      };
-      return (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({ name: n, input: i });
-    },
-    name,
-    input,
-  );
-}
+const managerSend = (name: string, input: unknown) => sendFrom(manager, name, input);
 
 const todayUsd = async () => ((await managerSend('usageReport', {})).value as { todayUsd: number }).todayUsd;
 const MONEY = String.raw`\$(\d+\.\d+)`;

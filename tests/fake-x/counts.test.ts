@@ -1,8 +1,8 @@
-import { ApiResponseError, type TwitterApi } from 'twitter-api-v2';
+import type { TwitterApi } from 'twitter-api-v2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { postAs } from './conversations';
 import { type FakeX, startFakeX } from './server';
-import { ALL_SCOPES, signInWithOAuth2, signInWithPin } from './test-helpers';
+import { ALL_SCOPES, apiRefusal, signInWithOAuth2, signInWithPin } from './test-helpers';
 
 let fake: FakeX;
 let client: TwitterApi;
@@ -28,15 +28,6 @@ const search = (query: string, params: Record<string, string> = {}) =>
     ...params,
   });
 
-async function refusal(promise: Promise<unknown>): Promise<ApiResponseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiResponseError);
-  return error as ApiResponseError;
-}
-
 describe('GET /2/tweets/counts/recent', () => {
   it('counts exactly what recent search returns for the same query and since_id, in buckets', async () => {
     const now = fake.clock.now();
@@ -59,7 +50,7 @@ describe('GET /2/tweets/counts/recent', () => {
 
   it('refuses OAuth 1.0a user context with 403 Unsupported Authentication, as X does', async () => {
     const pin = await signInWithPin(fake);
-    const error = await refusal(counts(pin.client, 'from:maria_acme'));
+    const error = await apiRefusal(counts(pin.client, 'from:maria_acme'));
     expect(error.code).toBe(403);
     expect(error.data).toMatchObject({
       title: 'Unsupported Authentication',
@@ -68,10 +59,10 @@ describe('GET /2/tweets/counts/recent', () => {
   });
 
   it('takes the query grammar and limits of recent search: 512 characters, 7 days, granularity', async () => {
-    expect((await refusal(counts(client, `from:${'a'.repeat(600)}`))).code).toBe(400);
+    expect((await apiRefusal(counts(client, `from:${'a'.repeat(600)}`))).code).toBe(400);
     const old = new Date(fake.clock.now() - 8 * 86_400_000).toISOString();
-    expect((await refusal(counts(client, 'hiring', { start_time: old }))).code).toBe(400);
-    expect((await refusal(counts(client, 'hiring', { granularity: 'week' }))).code).toBe(400);
-    expect((await refusal(counts(client, 'hiring', { max_results: '10' }))).code).toBe(400);
+    expect((await apiRefusal(counts(client, 'hiring', { start_time: old }))).code).toBe(400);
+    expect((await apiRefusal(counts(client, 'hiring', { granularity: 'week' }))).code).toBe(400);
+    expect((await apiRefusal(counts(client, 'hiring', { max_results: '10' }))).code).toBe(400);
   });
 });
