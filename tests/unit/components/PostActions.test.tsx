@@ -28,7 +28,8 @@ describe('PostActions', () => {
       <PostActions may={{ post: true, engage: true }} onReply={() => {}} like={vi.fn()} repost={repost} />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Repost' }));
-    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toBe('You have already reposted this post.');
+    expect(repost).toHaveBeenCalledWith(false);
     const button = screen.getByRole('button', { name: 'Repost' });
     expect(button.getAttribute('aria-pressed')).toBe('false');
   });
