@@ -14,7 +14,7 @@ import { isOwnedRead, PRICE_USD, readUnitPrice } from './prices';
 import type { XService } from './service';
 import { SEVEN_DAYS_MS, snowflakeTime } from './snowflake';
 import { countRecent, type ReadWindow, withoutAuthors } from './social-counts';
-import { type NewsBatch, newsBatches } from './social-query';
+import { type NewsBatch, newsBatches, SEARCH_QUERY_MAX } from './social-query';
 import {
   LARGEST_PAGE,
   MENTIONS_PAGE,
@@ -245,18 +245,24 @@ async function priceOf(
     counted: true,
   };
   if (posts === 0) return price;
-  // Authors X bills once a day: count only the posts of people not read today.
-  const candidates =
-    source.kind === 'news'
-      ? source.members.map((id) => ({ id }))
-      : [...people.values()].map((p) => ({ id: p.xUserId })).concat({ id: readerId });
+  // Authors X bills once a day: count only the posts of people not read today. The reader's
+  // own posts are outside the mentions query already. Stop looking once the query is full.
+  const candidates = source.kind === 'news' ? source.members : [...people.keys()];
   const freeHandles: string[] = [];
-  for (const { id } of candidates) {
-    if (!(await isFree(id))) continue;
-    const handle = id === readerId ? source.account.handle : people.get(id)?.handle;
-    if (handle) freeHandles.push(handle);
+  let room = SEARCH_QUERY_MAX - source.countQuery.length;
+  let looked = true;
+  for (const id of candidates) {
+    const handle = people.get(id)?.handle;
+    if (!handle || !(await isFree(id))) continue;
+    room -= ` -from:${handle}`.length;
+    if (room < 0) {
+      looked = false;
+      break;
+    }
+    freeHandles.push(handle);
   }
   const others = withoutAuthors(source.countQuery, freeHandles);
+  others.complete &&= looked;
   const byOthers = others.query === source.countQuery ? count : await countOf(service, source, others.query);
   let known: number | null = null;
   if (byOthers === 0) known = 0;
