@@ -205,6 +205,7 @@ const OPERATIONS: {
 ];
 
 const READS = OPERATIONS.filter((op) => !op.write);
+const WITH_FIELDS = READS.filter((op) => !op.noFields);
 const LIST_PARAMETERS = [
   'tweet.fields',
   'user.fields',
@@ -229,23 +230,20 @@ describe('2xx answers match the described schemas', () => {
     expect(answer.status).toBe(status);
   });
 
-  it.each(READS.filter((op) => !op.noFields))(
-    '$name with every field and expansion the description lists',
-    async ({ call }) => {
-      const base = call();
-      const op = spec.operation(base.method, base.path);
-      if (!op) throw new Error('not described');
-      const query: Query = { ...base.query };
-      for (const name of LIST_PARAMETERS) {
-        const values = spec.wireValues(op, name);
-        if (values.length) query[name] = values.join(',');
-      }
-      expect(query['tweet.fields'] ?? query['user.fields']).toBeTruthy();
-      const answer = await sendChecked({ ...base, query });
-      expect(answer.status).toBe(200);
-      expect(answer.body).toHaveProperty('data');
-    },
-  );
+  it.each(WITH_FIELDS)('$name with every field and expansion the description lists', async ({ call }) => {
+    const base = call();
+    const op = spec.operation(base.method, base.path);
+    if (!op) throw new Error('not described');
+    const query: Query = { ...base.query };
+    for (const name of LIST_PARAMETERS) {
+      const values = spec.wireValues(op, name);
+      if (values.length) query[name] = values.join(',');
+    }
+    expect(query['tweet.fields'] ?? query['user.fields']).toBeTruthy();
+    const answer = await sendChecked({ ...base, query });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toHaveProperty('data');
+  });
 
   it('a post read with every field carries the fields a reader asks for', async () => {
     const answer = await sendChecked({
