@@ -72,7 +72,7 @@ export const browserRuleScriptApi: RuleScriptApi = {
               id: USER_RULE_PATH_SCRIPT_ID,
               js: [RULE_PATH_SCRIPT_FILE],
               matches: [...paths],
-              // As early as the manifest's content script, which looks for it once the page is parsed.
+              // Before the manifest's content script, which runs at document_end.
               runAt: 'document_start' as const,
               persistAcrossSessions: true,
             },
