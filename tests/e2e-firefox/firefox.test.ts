@@ -1,7 +1,7 @@
 // The product in Firefox ESR, driven like the Chromium suite: the built firefox-mv3, the X
 // emulator as api.x.com and x.com, CRM pages at their vendors' real URLs. One browser for the
 // file (a Firefox start costs ~20 s); the tests run in order, as a rep would go.
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZOHO_LEAD, SALESFORCE_CONTACT } from '../../scripts/sandbox/crm-server';
 import { type FirefoxRun, firefoxRedirectUrl, launchFirefoxWithX, xPage } from './harness/run';
@@ -38,6 +38,49 @@ async function clickIcon(page: Page): Promise<void> {
   const box = await host?.boundingBox();
   if (!box) throw new Error('The X icon is not drawn.');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+const NOT_FROM_ICON = 'This X panel was not opened by the X icon on this page';
+
+/** The page frames the panel at its address in this profile, as a page that learnt the UUID would. */
+async function framePanelFrom(page: Page): Promise<Frame> {
+  await page.evaluate((url) => {
+    const frame = document.createElement('iframe');
+    frame.src = url;
+    document.body.append(frame);
+  }, `${run.origin}/panel.html`);
+  return extensionFrame(page, '/panel.html');
+}
+
+/** The error codes the worker answers to panel messages sent from `frame`, one with a made-up token. */
+function refusals(frame: Frame): Promise<(string | undefined)[]> {
+  return frame.evaluate(async () => {
+    type Runtime = { sendMessage(message: unknown): Promise<{ error?: { code: string } }> };
+    const { runtime } = (globalThis as unknown as { browser: { runtime: Runtime } }).browser;
+    const answers = await Promise.all(
+      [
+        { name: 'panelTab', input: {} },
+        { name: 'panelView', input: {} },
+        { name: 'panelPlace', input: { ancestorOrigins: null, parentIsTop: true } },
+        { name: 'panelTab', input: {}, panelToken: 'f'.repeat(64) },
+      ].map((message) => runtime.sendMessage(message)),
+    );
+    return answers.map((answer) => answer.error?.code);
+  });
+}
+
+/** The panel frame of `page`, other than `besides`, once its heading reads `name`. */
+async function panelShowing(page: Page, name: string, besides: Frame): Promise<Frame> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === besides || frame.detached || frame === page.mainFrame()) continue;
+      const heading = await frame.evaluate(() => document.querySelector('h1')?.textContent).catch(() => null);
+      if (heading === name) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`No panel shows ${name}.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describe('X for CRM in Firefox', () => {
@@ -125,6 +168,34 @@ describe('X for CRM in Firefox', () => {
       frames: window.frames.length,
     }));
     expect(seen).toEqual({ inDom: false, loadedResources: [], frames: 0 });
+    await page.close();
+  });
+
+  it('answers nothing to a panel.html that another https site frames by the add-on’s UUID', async () => {
+    // Firefox ignores use_dynamic_url: a page that learnt the UUID can frame the panel. Only a
+    // panel presenting the token its tab's content script drew gets answers.
+    const page = await run.browser.newPage();
+    await page.goto('https://api.x.com/oauth/authorize');
+    const framed = await framePanelFrom(page);
+    await waitForText(framed, NOT_FROM_ICON);
+    expect(await refusals(framed)).toEqual(Array(4).fill('panel-not-opened-by-icon'));
+    expect(await framed.$$('button')).toEqual([]);
+    await page.close();
+  });
+
+  it('answers nothing to a panel the CRM page frames itself, while the icon’s panel works', async () => {
+    // Directly in the record's page, the frame sits where the icon would put it: the token is
+    // what tells the two apart.
+    const page = await run.browser.newPage();
+    await page.goto(ZOHO_LEAD);
+    await page.waitForSelector('x-crm-record', { timeout: 15_000 });
+    const framed = await framePanelFrom(page);
+    await waitForText(framed, NOT_FROM_ICON);
+    expect(await refusals(framed)).toEqual(Array(4).fill('panel-not-opened-by-icon'));
+    await clickIcon(page);
+    const own = await panelShowing(page, 'Maria Garcia', framed);
+    expect(await own.evaluate(() => document.body.innerText)).not.toContain(NOT_FROM_ICON);
+    expect(await framed.$$('button')).toEqual([]);
     await page.close();
   });
 
