@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 // storage.session: the tokens outlive a restarted service worker (an open panel keeps working)
 // and end with the browser. Content scripts cannot read this area: Chromium keeps it to
 // trusted contexts unless told otherwise, and Firefox does not give it to content scripts at
-// all (see lib/store/session-access.ts).
+// all (lib/store/session-access.ts keeps it so).
 const keyOf = (tabId: number) => `panel-tokens:${tabId}`;
 
 /** A tab's live panel tokens, by the frame id of the content script that drew each one. */

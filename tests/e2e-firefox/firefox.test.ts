@@ -232,4 +232,107 @@ describe('X for CRM in Firefox', () => {
     await waitForText(manager, 'Signed in as @alexseller.', 20_000);
     expect(run.x.callsTo('POST /2/oauth2/token').map((call) => call.status)).toEqual([200]);
   });
+
+  it('keeps storage.session from content scripts without setAccessLevel, which Firefox lacks', async () => {
+    // Chrome gets storage.session closed to content scripts by the worker's setAccessLevel
+    // call; Firefox has no such call and never gives the area to content scripts.
+    const page = await run.browser.newPage();
+    await page.goto(ZOHO_LEAD);
+    await clickIcon(page);
+    await waitForText(await extensionFrame(page, '/panel.html'), 'Maria Garcia');
+    await manager.bringToFront();
+    const seen = await manager.evaluate(async (leadUrl) => {
+      type Api = {
+        storage: { session: { get(keys: null): Promise<Record<string, unknown>>; setAccessLevel?: unknown } };
+        scripting: { executeScript(options: unknown): Promise<{ result?: unknown }[]> };
+      };
+      const api = (globalThis as unknown as { browser: Api }).browser;
+      const stored = await api.storage.session.get(null);
+      const keys = Object.keys(stored);
+      const tabKey = keys.find(
+        (key) =>
+          key.startsWith('tab-record:') &&
+          (stored[key] as { record?: { url?: string } }).record?.url === leadUrl,
+      );
+      const tabId = Number(tabKey?.slice('tab-record:'.length));
+      // What a content script on the CRM page sees of the area: the same isolated world.
+      const [inContentScript] = await api.scripting.executeScript({
+        target: { tabId },
+        func: async () => {
+          const session = (
+            globalThis as unknown as { browser: { storage: { session?: Api['storage']['session'] } } }
+          ).browser.storage.session;
+          if (!session) return 'absent';
+          return session.get(null).then(
+            () => 'readable',
+            (error: Error) => `refused: ${error.message}`,
+          );
+        },
+      });
+      return {
+        setAccessLevel: typeof api.storage.session.setAccessLevel,
+        hasTabRecord: tabKey !== undefined,
+        hasPanelTokens: keys.includes(`panel-tokens:${tabId}`),
+        contentScript: inContentScript?.result,
+      };
+    }, ZOHO_LEAD);
+    expect(seen).toMatchObject({ setAccessLevel: 'undefined', hasTabRecord: true, hasPanelTokens: true });
+    // Firefox does not even define the area in a content script (Chromium refuses the read).
+    expect(seen.contentScript).toBe('absent');
+    await page.close();
+  });
+
+  it('shows the Social view, Firefox’s sidebar page, with the price first and what a refresh cost', async () => {
+    const manifest = (await manager.evaluate(() =>
+      (
+        globalThis as unknown as { browser: { runtime: { getManifest(): unknown } } }
+      ).browser.runtime.getManifest(),
+    )) as { sidebar_action?: { default_panel?: string }; side_panel?: unknown };
+    // Firefox answers the page's address resolved against the add-on's origin.
+    expect(manifest.sidebar_action?.default_panel).toMatch(/\/sidepanel\.html$/);
+    expect(manifest.side_panel).toBeUndefined();
+    // The sidebar shows this page; headless Firefox draws no sidebar, so it is driven in a tab.
+    const social = await run.open('/sidepanel.html');
+    await waitForText(social, 'A refresh reads at most');
+    expect(run.x.callsTo('GET /2/users/:id/mentions')).toHaveLength(0);
+    const refresh = await social.waitForSelector('button[aria-describedby="social-quote"]');
+    await refresh?.click();
+    const shown = await waitForText(social, 'This refresh cost', 20_000);
+    expect(shown).toMatch(/new items?\. This refresh cost \$\d/);
+    expect(run.x.callsTo('GET /2/users/:id/mentions').length).toBeGreaterThan(0);
+    await social.close();
+  });
+
+  it('opens the Social view with sidebarAction from the popup’s button, as Firefox has no sidePanel', async () => {
+    const popup = await run.open('/popup.html');
+    const apis = await popup.evaluate(() => {
+      type Sidebar = { open(): Promise<void> };
+      const api = (globalThis as unknown as { browser: { sidebarAction?: Sidebar; sidePanel?: unknown } })
+        .browser;
+      const calls: string[] = [];
+      (globalThis as unknown as { sidebarCalls: string[] }).sidebarCalls = calls;
+      const sidebar = api.sidebarAction as Sidebar;
+      const open = sidebar.open.bind(sidebar);
+      sidebar.open = () => {
+        calls.push('open');
+        return open();
+      };
+      return { sidePanel: typeof api.sidePanel, sidebarAction: typeof api.sidebarAction };
+    });
+    expect(apis).toEqual({ sidePanel: 'undefined', sidebarAction: 'object' });
+    const button = await byName(popup, 'Social view');
+    // waitForFunction compiles its function, which an extension page's CSP refuses: poll instead.
+    await expect
+      .poll(() => button.evaluate((element) => (element as HTMLButtonElement).disabled))
+      .toBe(false);
+    await button.click();
+    await expect
+      .poll(() =>
+        popup
+          .evaluate(() => (globalThis as unknown as { sidebarCalls: string[] }).sidebarCalls)
+          .catch(() => ['closed']),
+      )
+      .not.toEqual([]);
+    if (!popup.isClosed()) await popup.close();
+  });
 });
