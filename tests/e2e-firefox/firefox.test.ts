@@ -83,6 +83,32 @@ async function panelShowing(page: Page, name: string, besides: Frame): Promise<F
   }
 }
 
+/**
+ * Records each sidebarAction.open() call of the page `frame` shows, still opening the sidebar;
+ * answers which of the two side APIs the page has.
+ */
+function watchSidebarOpen(frame: Frame | Page) {
+  return frame.evaluate(() => {
+    type Sidebar = { open(): Promise<void> };
+    const api = (globalThis as unknown as { browser: { sidebarAction?: Sidebar; sidePanel?: unknown } })
+      .browser;
+    const calls: string[] = [];
+    (globalThis as unknown as { sidebarCalls: string[] }).sidebarCalls = calls;
+    const sidebar = api.sidebarAction as Sidebar;
+    const open = sidebar.open.bind(sidebar);
+    sidebar.open = () => {
+      calls.push('open');
+      return open();
+    };
+    return { sidePanel: typeof api.sidePanel, sidebarAction: typeof api.sidebarAction };
+  });
+}
+
+/** The sidebarAction.open() calls watchSidebarOpen saw. */
+function sidebarOpens(frame: Frame | Page): Promise<string[]> {
+  return frame.evaluate(() => (globalThis as unknown as { sidebarCalls: string[] }).sidebarCalls);
+}
+
 describe('X for CRM in Firefox', () => {
   it('signs an account in from the manager with the PIN flow', async () => {
     await (await byName(manager, 'Settings…')).click();
@@ -305,34 +331,33 @@ describe('X for CRM in Firefox', () => {
 
   it('opens the Social view with sidebarAction from the popup’s button, as Firefox has no sidePanel', async () => {
     const popup = await run.open('/popup.html');
-    const apis = await popup.evaluate(() => {
-      type Sidebar = { open(): Promise<void> };
-      const api = (globalThis as unknown as { browser: { sidebarAction?: Sidebar; sidePanel?: unknown } })
-        .browser;
-      const calls: string[] = [];
-      (globalThis as unknown as { sidebarCalls: string[] }).sidebarCalls = calls;
-      const sidebar = api.sidebarAction as Sidebar;
-      const open = sidebar.open.bind(sidebar);
-      sidebar.open = () => {
-        calls.push('open');
-        return open();
-      };
-      return { sidePanel: typeof api.sidePanel, sidebarAction: typeof api.sidebarAction };
-    });
-    expect(apis).toEqual({ sidePanel: 'undefined', sidebarAction: 'object' });
+    expect(await watchSidebarOpen(popup)).toEqual({ sidePanel: 'undefined', sidebarAction: 'object' });
     const button = await byName(popup, 'Social view');
     // waitForFunction compiles its function, which an extension page's CSP refuses: poll instead.
     await expect
       .poll(() => button.evaluate((element) => (element as HTMLButtonElement).disabled))
       .toBe(false);
     await button.click();
-    await expect
-      .poll(() =>
-        popup
-          .evaluate(() => (globalThis as unknown as { sidebarCalls: string[] }).sidebarCalls)
-          .catch(() => ['closed']),
-      )
-      .not.toEqual([]);
+    // The popup closes itself once the sidebar opened, which it does only through sidebarAction.
+    await expect.poll(() => sidebarOpens(popup).catch(() => ['closed'])).not.toEqual([]);
     if (!popup.isClosed()) await popup.close();
+  });
+
+  it('says in the record panel where the Social view opens, as Firefox gives a framed page no sidebarAction', async () => {
+    const page = await run.browser.newPage();
+    await page.goto(ZOHO_LEAD);
+    await clickIcon(page);
+    const panel = await extensionFrame(page, '/panel.html');
+    await waitForText(panel, 'Maria Garcia');
+    // The popup has sidebarAction (above); an extension page framed in a web page has neither API.
+    expect(
+      await panel.evaluate(() => {
+        const api = (globalThis as unknown as { browser: Record<string, unknown> }).browser;
+        return { sidePanel: typeof api.sidePanel, sidebarAction: typeof api.sidebarAction };
+      }),
+    ).toEqual({ sidePanel: 'undefined', sidebarAction: 'undefined' });
+    await waitForText(panel, 'The Social view opens from the X for CRM toolbar button, or with Alt+Shift+S.');
+    await expect(byName(panel, 'Social view', 500)).rejects.toThrow(/Timed out/);
+    await page.close();
   });
 });
