@@ -24,15 +24,19 @@ const verdicts = new Map<string, boolean>();
  * backtracking engine takes exponential or polynomial time, as `(a+)+` does. Rules run on
  * RE2, where this cannot hang anything; such a pattern is refused all the same, as a sign it
  * does not say what its author meant and so it stays safe wherever it is copied. False when
- * the checker cannot tell in three seconds or cannot read the pattern; undefined until it is loaded.
+ * the checker cannot tell within `timeoutMs` (ms) or cannot read the pattern; undefined until
+ * it is loaded.
  */
-export function backtracksCatastrophically(source: string): boolean | undefined {
+export function backtracksCatastrophically(source: string, timeoutMs = 3000): boolean | undefined {
   if (!checker) return undefined;
   const known = verdicts.get(source);
   if (known !== undefined) return known;
   let verdict: boolean;
   try {
-    verdict = checker.checkSync(source, '', { timeout: 3000 }).status === 'vulnerable';
+    const { status } = checker.checkSync(source, '', { timeout: timeoutMs });
+    // Out of time says nothing of the pattern, only of a busy machine: ask again next time.
+    if (status === 'unknown') return false;
+    verdict = status === 'vulnerable';
   } catch {
     verdict = false;
   }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { serveCrmPages } from './harness/crm-pages';
 import { panelRecord, recordIcons, waitForPanelName } from './harness/record-panel';
+import { sendFrom, valueFrom } from './harness/worker-messages';
 
 /** A CRM no adapter knows (tests/fixtures/other/contact.html). */
 const HOST = 'https://crm.example-crm.com/*';
@@ -120,13 +121,8 @@ describe('a user rule for a CRM not in the list', () => {
   });
 
   it('can be edited: Save replaces it under its id, the host not asked for again, and the icon reads as edited', async () => {
-    const send = (name: string, input: unknown) =>
-      manager.evaluate(
-        // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
-        async (message) => (globalThis as any).chrome.runtime.sendMessage(message),
-        { name, input },
-      ) as Promise<{ ok: boolean; value: { id: string; name: string }[] }>;
-    const before = (await send('rulesList', {})).value;
+    type Listed = { id: string; name: string }[];
+    const before = await valueFrom<Listed>(manager, 'rulesList');
     // Counts the manager's requests for hosts, however it makes them.
     await manager.evaluate(() => {
       // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
@@ -149,7 +145,7 @@ describe('a user rule for a CRM not in the list', () => {
     await typeInto('rule-company', 'Phone');
     await manager.locator('::-p-aria(Save rule)').click();
     await manager.waitForSelector('::-p-text(Saved the rule Example CRM people)');
-    const after = (await send('rulesList', {})).value;
+    const after = await valueFrom<Listed>(manager, 'rulesList');
     expect(after).toHaveLength(before.length);
     expect(after.map((rule) => [rule.id, rule.name])).toEqual([[before[0]?.id, 'Example CRM people']]);
     expect(await manager.evaluate(() => (globalThis as { hostRequests?: unknown[] }).hostRequests)).toEqual(
@@ -171,14 +167,7 @@ describe('a user rule for a CRM not in the list', () => {
     // version's rules, or a page of ours sending past the form): the pattern that took a
     // backtracking engine 148 s on a 36-character path, tried before a rule that matches.
     const slowPath = `https://crm.example-crm.com/c/${'a'.repeat(32)}!`;
-    const send = (name: string, input: unknown) =>
-      manager.evaluate(
-        // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
-        async (message) => (globalThis as any).chrome.runtime.sendMessage(message),
-        { name, input },
-      );
-    const listed = (await send('rulesList', {})) as { ok: boolean; value: unknown[] };
-    const saved = listed.value;
+    const saved = await valueFrom<unknown[]>(manager, 'rulesList');
     const base = saved[0] as Record<string, unknown>;
     const hanging = {
       ...base,
@@ -195,7 +184,7 @@ describe('a user rule for a CRM not in the list', () => {
       path: '^/c/(?<id>a+)!$',
     };
     for (const rule of [hanging, matching]) {
-      expect(await send('ruleSave', rule)).toMatchObject({ ok: true });
+      expect(await sendFrom(manager, 'ruleSave', rule)).toMatchObject({ ok: true });
     }
     const page = await chromium.browser.newPage();
     try {
@@ -209,7 +198,7 @@ describe('a user rule for a CRM not in the list', () => {
       expect(await page.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Ada Lovelace');
     } finally {
       await page.close();
-      for (const id of ['hanging', 'matching']) await send('ruleDelete', { id });
+      for (const id of ['hanging', 'matching']) await valueFrom(manager, 'ruleDelete', { id });
     }
   });
 

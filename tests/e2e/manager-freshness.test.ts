@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopServiceWorker } from './harness/chromium';
 import { serveCrmPages } from './harness/crm-pages';
 import { waitForPanelName } from './harness/record-panel';
+import { valueFrom } from './harness/worker-messages';
 import { launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
 
 /**
@@ -43,14 +44,7 @@ async function setPostsMinutes(minutes: number) {
   // The worker's answer is the sign the save went through (the status line may say it already).
   await expect
     .poll(() =>
-      manager.evaluate(async () => {
-        // biome-ignore lint/suspicious/noExplicitAny: the page's own extension API, untyped here
-        const reply = await (globalThis as any).chrome.runtime.sendMessage({
-          name: 'settingsRead',
-          input: {},
-        });
-        return reply.value?.postsFreshMinutes;
-      }),
+      valueFrom<{ postsFreshMinutes: number }>(manager, 'settingsRead').then((s) => s.postsFreshMinutes),
     )
     .toBe(minutes);
   await manager.waitForSelector('::-p-text(Settings saved.)');

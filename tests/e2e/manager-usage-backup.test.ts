@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { valueFrom } from './harness/worker-messages';
 import { authorizeAndReadPin, launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
 
 let run: WithX;
@@ -57,17 +58,10 @@ async function downloaded(prefix: string): Promise<string> {
 }
 
 /** What the background stores, through the same export the page uses. */
-const storedCount = () =>
-  page.evaluate(async () => {
-    type Runtime = {
-      runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { text: string } }> };
-    };
-    const reply = await (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({
-      name: 'backupExport',
-      input: { format: 'json' },
-    });
-    return (JSON.parse(reply.value.text) as { associations: unknown[] }).associations.length;
-  });
+const storedCount = async () => {
+  const { text } = await valueFrom<{ text: string }>(page, 'backupExport', { format: 'json' });
+  return (JSON.parse(text) as { associations: unknown[] }).associations.length;
+};
 
 describe('the integration manager: test, usage, rename, backup', () => {
   it('tests an account with a recent search as that account and shows the posts', async () => {

@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCrmPages } from './harness/crm-pages';
 import { waitForPanelName } from './harness/record-panel';
+import { valueFrom } from './harness/worker-messages';
 import { launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
 
 // A Zoho contact whose Twitter field names the signed-in account itself.
@@ -20,21 +21,8 @@ beforeAll(async () => {
 afterAll(() => run?.close());
 
 /** The usage store's rows of today, by what each was billed at. */
-const usageRows = () =>
-  manager.evaluate(async () => {
-    type Runtime = {
-      runtime: {
-        sendMessage(
-          m: unknown,
-        ): Promise<{ ok: boolean; value: { rows: { calls: number; costUsd: number }[] } }>;
-      };
-    };
-    const reply = await (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({
-      name: 'usageReport',
-      input: {},
-    });
-    return reply.value.rows;
-  });
+const usageRows = async () =>
+  (await valueFrom<{ rows: { calls: number; costUsd: number }[] }>(manager, 'usageReport')).rows;
 
 async function openOwnRecord() {
   const page = await run.browser.newPage();

@@ -1,8 +1,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccount, sendFrom } from './harness/accounts';
+import { addAccount } from './harness/accounts';
 import { serveCrmPages } from './harness/crm-pages';
 import { waitForPanelName } from './harness/record-panel';
+import { sendFrom } from './harness/worker-messages';
 import { launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
 
 /**

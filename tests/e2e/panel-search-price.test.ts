@@ -2,6 +2,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCrmPages } from './harness/crm-pages';
 import { waitForPanelName } from './harness/record-panel';
+import { valueFrom } from './harness/worker-messages';
 import { launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
 
 const LEAD = 'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001';
@@ -19,17 +20,7 @@ beforeAll(async () => {
 afterAll(() => run?.close());
 
 /** Today's estimated spend, as the manager's usage section reads it. */
-const spentToday = () =>
-  manager.evaluate(async () => {
-    type Runtime = {
-      runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: { todayUsd: number } }> };
-    };
-    const reply = await (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({
-      name: 'usageReport',
-      input: {},
-    });
-    return reply.value.todayUsd;
-  });
+const spentToday = async () => (await valueFrom<{ todayUsd: number }>(manager, 'usageReport')).todayUsd;
 
 const shownPeople = () => panel.$$eval('[aria-label="People found on X"] > li', (items) => items.length);
 const panelText = () => panel.evaluate(() => document.body.textContent ?? '');

@@ -1,8 +1,8 @@
-import { ApiResponseError, type TwitterApi } from 'twitter-api-v2';
+import type { TwitterApi } from 'twitter-api-v2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { postAs } from './conversations';
 import { type FakeX, startFakeX } from './server';
-import { rawRequest, signInWithPin } from './test-helpers';
+import { apiRefusal, rawRequest, signInWithPin } from './test-helpers';
 
 let fake: FakeX;
 let client: TwitterApi;
@@ -29,15 +29,6 @@ const search = (query: string, params: Record<string, string> = {}) =>
     data?: { id: string; author_id?: string }[];
     meta: { newest_id?: string; result_count: number };
   }>('tweets/search/recent', { query, 'tweet.fields': 'author_id', max_results: '100', ...params });
-
-async function refusal(promise: Promise<unknown>): Promise<ApiResponseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiResponseError);
-  return error as ApiResponseError;
-}
 
 describe('conversations with the signed-in account over time', () => {
   it('lists a mention and a reply to the account, and since_id gives only what came after', async () => {
@@ -115,14 +106,14 @@ describe('recent search over several people', () => {
   it('refuses a query over 512 characters, as X does for this access level', async () => {
     const handles = Array.from({ length: 40 }, (_, i) => `from:person_number_${i}`).join(' OR ');
     expect(handles.length).toBeGreaterThan(512);
-    expect((await refusal(search(handles))).code).toBe(400);
+    expect((await apiRefusal(search(handles))).code).toBe(400);
     expect((await search(handles.slice(0, 500).replace(/ OR [^ ]*$/, ''))).meta).toBeDefined();
   });
 
   it('refuses a since_id older than its seven days rather than answering from there', async () => {
     const old = postAs(fake.state, { username: 'maria_acme', text: 'An old note.' }, fake.clock.now());
     fake.clock.advance(8 * 86_400_000);
-    const error = await refusal(search('from:maria_acme', { since_id: old.id }));
+    const error = await apiRefusal(search('from:maria_acme', { since_id: old.id }));
     expect(error.code).toBe(400);
     expect(JSON.stringify(error.data)).toContain("'since_id' must be a tweet id created after");
   });

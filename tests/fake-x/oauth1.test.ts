@@ -1,8 +1,8 @@
-import { ApiResponseError, TwitterApi } from 'twitter-api-v2';
+import { TwitterApi } from 'twitter-api-v2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emulatorAgent } from './node-agent';
 import { type FakeX, startFakeX } from './server';
-import { appClient, rawRequest, signInWithPin, submitAuthorizeForm } from './test-helpers';
+import { apiRefusal, appClient, rawRequest, signInWithPin, submitAuthorizeForm } from './test-helpers';
 
 let fake: FakeX;
 beforeAll(async () => {
@@ -10,15 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
-
-async function rejection(promise: Promise<unknown>): Promise<ApiResponseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiResponseError);
-  return error as ApiResponseError;
-}
 
 describe('OAuth 1.0a PIN flow', () => {
   it('signs in with request token, authorize page, 7-digit PIN and access token', async () => {
@@ -60,12 +51,12 @@ describe('OAuth 1.0a PIN flow', () => {
       },
       { httpAgent: emulatorAgent(fake) },
     );
-    const error = await rejection(pending.login('0000000'));
+    const error = await apiRefusal(pending.login('0000000'));
     expect(error.code).toBe(401);
   });
 
   it('answers 401 code 32 when the consumer secret is wrong', async () => {
-    const error = await rejection(appClient(fake, 'not-the-secret').generateAuthLink('oob'));
+    const error = await apiRefusal(appClient(fake, 'not-the-secret').generateAuthLink('oob'));
     expect(error.code).toBe(401);
     expect(error.data).toEqual({ errors: [{ code: 32, message: 'Could not authenticate you.' }] });
   });
@@ -75,7 +66,7 @@ describe('OAuth 1.0a PIN flow', () => {
       { appKey: 'unknownKey', appSecret: fake.app.consumerSecret },
       { httpAgent: emulatorAgent(fake) },
     );
-    expect((await rejection(client.generateAuthLink('oob'))).code).toBe(401);
+    expect((await apiRefusal(client.generateAuthLink('oob'))).code).toBe(401);
   });
 
   it('answers v2 problem JSON for a bad signature on a v2 call', async () => {
@@ -89,7 +80,7 @@ describe('OAuth 1.0a PIN flow', () => {
       },
       { httpAgent: emulatorAgent(fake) },
     );
-    const error = await rejection(client.v2.me());
+    const error = await apiRefusal(client.v2.me());
     expect(error.code).toBe(401);
     expect(error.data).toEqual({
       title: 'Unauthorized',
@@ -113,7 +104,7 @@ describe('OAuth 1.0a PIN flow', () => {
     // twitter-api-v2 reads its timestamp from Date#getTime; the emulator uses Date.now()
     const spy = vi.spyOn(Date.prototype, 'getTime').mockReturnValue(Date.now() - 6 * 60_000);
     try {
-      expect((await rejection(client.v2.me())).code).toBe(401);
+      expect((await apiRefusal(client.v2.me())).code).toBe(401);
     } finally {
       spy.mockRestore();
     }
@@ -166,7 +157,7 @@ describe('OAuth 1.0a PIN flow', () => {
     const { client, accessToken } = await signInWithPin(fake);
     const answer = await client.v1.post('oauth/invalidate_token');
     expect(answer).toEqual({ access_token: accessToken });
-    const error = await rejection(client.v2.me());
+    const error = await apiRefusal(client.v2.me());
     expect(error.code).toBe(401);
     expect(error.data).toMatchObject({ title: 'Unauthorized', type: 'about:blank' });
   });
@@ -174,6 +165,6 @@ describe('OAuth 1.0a PIN flow', () => {
   it('honours a revoked token fault', async () => {
     const { client, accessToken } = await signInWithPin(fake);
     expect(fake.faults.revokeToken(accessToken)).toBe(true);
-    expect((await rejection(client.v2.me())).code).toBe(401);
+    expect((await apiRefusal(client.v2.me())).code).toBe(401);
   });
 });

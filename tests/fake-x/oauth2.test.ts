@@ -1,9 +1,10 @@
-import { ApiResponseError, TwitterApi } from 'twitter-api-v2';
+import { TwitterApi } from 'twitter-api-v2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emulatorAgent } from './node-agent';
 import { type FakeX, startFakeX } from './server';
 import {
   ALL_SCOPES,
+  apiRefusal,
   authorizeOAuth2,
   REDIRECT_URI,
   rawRequest,
@@ -17,15 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
-
-async function rejection(promise: Promise<unknown>): Promise<ApiResponseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiResponseError);
-  return error as ApiResponseError;
-}
 
 describe('OAuth 2.0 authorization code with PKCE', () => {
   it('redirects with state and code, then trades the code for tokens', async () => {
@@ -45,7 +37,7 @@ describe('OAuth 2.0 authorization code with PKCE', () => {
     expect((await login.client.v2.me()).data.username).toBe('samrep_crm');
     // a code works once
     const again = new TwitterApi({ clientId: fake.app.clientId }, { httpAgent: emulatorAgent(fake) });
-    const error = await rejection(
+    const error = await apiRefusal(
       again.loginWithOAuth2({ code, codeVerifier: link.codeVerifier, redirectUri: REDIRECT_URI }),
     );
     expect(error.code).toBe(400);
@@ -73,7 +65,7 @@ describe('OAuth 2.0 authorization code with PKCE', () => {
 
   it('refuses a wrong code verifier', async () => {
     const { client, code } = await authorizeOAuth2(fake, ALL_SCOPES);
-    const error = await rejection(
+    const error = await apiRefusal(
       client.loginWithOAuth2({ code, codeVerifier: 'x'.repeat(64), redirectUri: REDIRECT_URI }),
     );
     expect(error.code).toBe(400);
@@ -110,7 +102,7 @@ describe('OAuth 2.0 authorization code with PKCE', () => {
     expect(refreshed.refreshToken).not.toBe(login.refreshToken);
     expect(refreshed.accessToken).not.toBe(login.accessToken);
     expect((await refreshed.client.v2.me()).data.username).toBe('samrep_crm');
-    const error = await rejection(client.refreshOAuth2Token(login.refreshToken ?? ''));
+    const error = await apiRefusal(client.refreshOAuth2Token(login.refreshToken ?? ''));
     expect(error.code).toBe(400);
     expect(error.data).toMatchObject({
       error: 'invalid_request',
@@ -126,7 +118,7 @@ describe('OAuth 2.0 authorization code with PKCE', () => {
     expect(login.expiresIn).toBe(60);
     await login.client.v2.me();
     fake.faults.advanceClock(61_000);
-    const error = await rejection(login.client.v2.me());
+    const error = await apiRefusal(login.client.v2.me());
     expect(error.code).toBe(401);
     expect(error.data).toEqual({
       title: 'Unauthorized',
@@ -140,19 +132,19 @@ describe('OAuth 2.0 authorization code with PKCE', () => {
     const login = await signInWithOAuth2(fake, ['tweet.read', 'users.read']);
     expect((await login.client.v2.me()).data.username).toBe('samrep_crm');
     const target = fake.state.userByUsername('priyaraman');
-    const error = await rejection(login.client.v2.follow(fake.accounts[0]?.userId ?? '', target?.id ?? ''));
+    const error = await apiRefusal(login.client.v2.follow(fake.accounts[0]?.userId ?? '', target?.id ?? ''));
     expect(error.code).toBe(403);
     expect(error.data).toMatchObject({ title: 'Forbidden', type: 'about:blank', status: 403 });
-    expect((await rejection(login.client.v2.followers(target?.id ?? ''))).code).toBe(403);
-    expect((await rejection(login.client.v2.tweet('hello'))).code).toBe(403);
+    expect((await apiRefusal(login.client.v2.followers(target?.id ?? ''))).code).toBe(403);
+    expect((await apiRefusal(login.client.v2.tweet('hello'))).code).toBe(403);
   });
 
   it('revokes tokens', async () => {
     const login = await signInWithOAuth2(fake, ALL_SCOPES);
     const client = new TwitterApi({ clientId: fake.app.clientId }, { httpAgent: emulatorAgent(fake) });
     expect(await client.revokeOAuth2Token(login.accessToken)).toEqual({ revoked: true });
-    expect((await rejection(login.client.v2.me())).code).toBe(401);
+    expect((await apiRefusal(login.client.v2.me())).code).toBe(401);
     await client.revokeOAuth2Token(login.refreshToken ?? '', 'refresh_token');
-    expect((await rejection(client.refreshOAuth2Token(login.refreshToken ?? ''))).code).toBe(400);
+    expect((await apiRefusal(client.refreshOAuth2Token(login.refreshToken ?? ''))).code).toBe(400);
   });
 });

@@ -1,7 +1,8 @@
 // Helpers for the contract tests: raw HTTPS through the emulator agent, and the two sign-in
 // flows driven the way a person would (load the page, press "Authorize app", read the result).
 import { request } from 'node:https';
-import { TwitterApi } from 'twitter-api-v2';
+import { ApiResponseError, TwitterApi } from 'twitter-api-v2';
+import { expect } from 'vitest';
 import { emulatorAgent } from './node-agent';
 import type { FakeX } from './server';
 
@@ -149,3 +150,16 @@ export const ALL_SCOPES = [
   'like.write',
   'offline.access',
 ];
+
+/**
+ * The error a twitter-api-v2 call was refused with: fails the test when the call succeeded
+ * or failed with anything but X's answer (an `ApiResponseError`).
+ */
+export async function apiRefusal(promise: Promise<unknown>): Promise<ApiResponseError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiResponseError);
+  return error as ApiResponseError;
+}

@@ -1,7 +1,7 @@
 // A person's timeline with `expansions=author_id` brings the person in `includes.users` with
 // the user fields asked for; an empty timeline brings no `includes` at all (X's behaviour,
 // which the panel's one-call view relies on and falls back from).
-import { TwitterApi } from 'twitter-api-v2';
+import type { TwitterApi } from 'twitter-api-v2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeX, startFakeX } from './server';
 import { signInWithPin } from './test-helpers';

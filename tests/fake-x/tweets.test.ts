@@ -1,7 +1,7 @@
-import { ApiResponseError, type TwitterApi } from 'twitter-api-v2';
+import type { TwitterApi } from 'twitter-api-v2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeX, startFakeX } from './server';
-import { signInWithPin } from './test-helpers';
+import { apiRefusal, signInWithPin } from './test-helpers';
 
 let fake: FakeX;
 let client: TwitterApi;
@@ -16,15 +16,6 @@ beforeEach(async () => {
   client = login.client;
   me = login.userId;
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ApiResponseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiResponseError);
-  return error as ApiResponseError;
-}
 
 const idOf = (username: string): string => fake.state.userByUsername(username)?.id ?? '';
 const pinnedOf = (username: string): string => fake.state.userByUsername(username)?.pinnedPostId ?? '';
@@ -69,7 +60,7 @@ describe('posting', () => {
     expect(lookup.includes?.tweets?.[0]?.id).toBe(parent);
 
     await client.v2.tweet('Hello from the CRM');
-    const error = await rejection(client.v2.tweet('Hello from the CRM'));
+    const error = await apiRefusal(client.v2.tweet('Hello from the CRM'));
     expect(error.code).toBe(403);
     expect(error.data).toEqual({
       detail: 'You are not allowed to create a Tweet with duplicate content.',
@@ -83,12 +74,12 @@ describe('posting', () => {
     const posted = await client.v2.tweet('short-lived');
     expect(await client.v2.deleteTweet(posted.data.id)).toEqual({ data: { deleted: true } });
     expect(fake.state.posts.has(posted.data.id)).toBe(false);
-    expect((await rejection(client.v2.deleteTweet(pinnedOf('maria_acme')))).code).toBe(403);
+    expect((await apiRefusal(client.v2.deleteTweet(pinnedOf('maria_acme')))).code).toBe(403);
   });
 
   it('refuses text over 280 weighted characters (CJK weighs 2)', async () => {
     expect((await client.v2.tweet('王'.repeat(140))).data.id).toBeTruthy();
-    expect((await rejection(client.v2.tweet('王'.repeat(141)))).code).toBe(403);
+    expect((await apiRefusal(client.v2.tweet('王'.repeat(141)))).code).toBe(403);
   });
 });
 
@@ -111,8 +102,8 @@ describe('reposts and likes', () => {
     expect(await client.v2.unlike(me, target)).toEqual({ data: { liked: false } });
     expect(fake.state.retweets.has(`${me}:${target}`)).toBe(false);
     expect(fake.state.likes.size).toBe(0);
-    expect((await rejection(client.v2.like(idOf('alexseller'), target))).code).toBe(403);
-    expect((await rejection(client.v2.like(me, '123'))).code).toBe(400);
+    expect((await apiRefusal(client.v2.like(idOf('alexseller'), target))).code).toBe(403);
+    expect((await apiRefusal(client.v2.like(me, '123'))).code).toBe(400);
   });
 });
 
@@ -130,7 +121,7 @@ describe('timelines and search', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(timeline.includes.users[0]?.username).toBe('maria_acme');
     expect(timeline.meta.newest_id).toBe(timeline.tweets[0]?.id);
-    expect((await rejection(client.v2.userTimeline(maria, { max_results: 4 }))).code).toBe(400);
+    expect((await apiRefusal(client.v2.userTimeline(maria, { max_results: 4 }))).code).toBe(400);
   });
 
   it("hides a protected account's posts from non-followers", async () => {
@@ -172,12 +163,12 @@ describe('timelines and search', () => {
     await paginator.fetchNext();
     expect(paginator.tweets.length).toBe(12);
 
-    expect((await rejection(client.v2.search('x'.repeat(513)))).code).toBe(400);
-    expect((await rejection(client.v2.search('robots', { max_results: 9 }))).code).toBe(400);
+    expect((await apiRefusal(client.v2.search('x'.repeat(513)))).code).toBe(400);
+    expect((await apiRefusal(client.v2.search('robots', { max_results: 9 }))).code).toBe(400);
   });
 
   it('validates field names like X', async () => {
-    const error = await rejection(client.v2.userTimeline(me, { 'tweet.fields': ['bogus' as 'id'] }));
+    const error = await apiRefusal(client.v2.userTimeline(me, { 'tweet.fields': ['bogus' as 'id'] }));
     expect(error.code).toBe(400);
     expect(error.data.type).toBe('https://api.x.com/2/problems/invalid-request');
   });

@@ -1,8 +1,8 @@
-import { ApiResponseError, type TwitterApi, type UserV2 } from 'twitter-api-v2';
+import type { TwitterApi, UserV2 } from 'twitter-api-v2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pngSize } from './png';
 import { type FakeX, startFakeX } from './server';
-import { binaryRequest, rawRequest, signInWithPin } from './test-helpers';
+import { apiRefusal, binaryRequest, rawRequest, signInWithPin } from './test-helpers';
 
 let fake: FakeX;
 let client: TwitterApi;
@@ -18,15 +18,6 @@ beforeEach(() => {
   fake.faults.clear();
   fake.limits.reset();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ApiResponseError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiResponseError);
-  return error as ApiResponseError;
-}
 
 const idOf = (username: string): string => fake.state.userByUsername(username)?.id ?? '';
 
@@ -53,17 +44,17 @@ describe('users/search', () => {
   });
 
   it("refuses a query outside ^[A-Za-z0-9_' ]{1,50}$ with 400 invalid-request", async () => {
-    const error = await rejection(client.v2.get('users/search', { query: 'José Núñez' }));
+    const error = await apiRefusal(client.v2.get('users/search', { query: 'José Núñez' }));
     expect(error.code).toBe(400);
     expect(error.data).toMatchObject({
       title: 'Invalid Request',
       type: 'https://api.x.com/2/problems/invalid-request',
       errors: [{ parameters: { query: ['José Núñez'] } }],
     });
-    expect((await rejection(client.v2.get('users/search', { query: 'a'.repeat(51) }))).code).toBe(400);
-    expect((await rejection(client.v2.get('users/search', { query: 'maria', max_results: 1001 }))).code).toBe(
-      400,
-    );
+    expect((await apiRefusal(client.v2.get('users/search', { query: 'a'.repeat(51) }))).code).toBe(400);
+    expect(
+      (await apiRefusal(client.v2.get('users/search', { query: 'maria', max_results: 1001 }))).code,
+    ).toBe(400);
   });
 
   it('pages with next_token', async () => {
@@ -82,13 +73,13 @@ describe('users/search', () => {
     const ids = new Set([...page1.data, ...page2.data].map((u: UserV2) => u.id));
     expect(ids.size).toBe(18);
     expect(
-      (await rejection(client.v2.get('users/search', { query: 'Avery', next_token: 'bogus' }))).code,
+      (await apiRefusal(client.v2.get('users/search', { query: 'Avery', next_token: 'bogus' }))).code,
     ).toBe(400);
   });
 
   it("answers X's client-not-enrolled 403 when the access level lacks it", async () => {
     fake.faults.setUsersSearchForbidden(true);
-    const error = await rejection(client.v2.get('users/search', { query: 'maria' }));
+    const error = await apiRefusal(client.v2.get('users/search', { query: 'maria' }));
     expect(error.code).toBe(403);
     expect(error.data).toMatchObject({
       title: 'Client Forbidden',
@@ -139,8 +130,8 @@ describe('user lookups', () => {
     expect(result.data.map((u) => u.username)).toEqual(['priyaraman', 'wangxiaoming']);
     expect(result.errors).toHaveLength(1);
     const tooMany = Array.from({ length: 101 }, (_, i) => `user${i}`);
-    expect((await rejection(client.v2.usersByUsernames(tooMany))).code).toBe(400);
-    expect((await rejection(client.v2.userByUsername('bad-name!'))).code).toBe(400);
+    expect((await apiRefusal(client.v2.usersByUsernames(tooMany))).code).toBe(400);
+    expect((await apiRefusal(client.v2.userByUsername('bad-name!'))).code).toBe(400);
   });
 
   it('by id and me', async () => {
@@ -183,7 +174,7 @@ describe('followers and following', () => {
     expect(all.length).toBeGreaterThan(250);
     expect(new Set(all.map((u) => u.id)).size).toBe(all.length);
     expect(fake.callsTo('GET /2/users/:id/followers').length).toBeGreaterThanOrEqual(4);
-    expect((await rejection(client.v2.followers(priya, { max_results: 0 }))).code).toBe(400);
+    expect((await apiRefusal(client.v2.followers(priya, { max_results: 0 }))).code).toBe(400);
   });
 
   it('follows and unfollows as the signed-in user only', async () => {
@@ -194,7 +185,7 @@ describe('followers and following', () => {
     expect(following.data[0]?.id).toBe(target);
     expect(await client.v2.unfollow(me, target)).toEqual({ data: { following: false } });
     expect(fake.state.isFollowing(me, target)).toBe(false);
-    const error = await rejection(client.v2.follow(idOf('alexseller'), target));
+    const error = await apiRefusal(client.v2.follow(idOf('alexseller'), target));
     expect(error.code).toBe(403);
     expect(await client.v2.follow(me, idOf('janedoe_'))).toEqual({
       data: { following: false, pending_follow: true },

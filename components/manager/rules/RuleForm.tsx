@@ -1,3 +1,4 @@
+import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UserRuleField } from '@/lib/crm/user-rule-read';
 import { backtracksCatastrophically, loadBacktrackingCheck } from '@/lib/crm/user-rule-redos';
@@ -95,6 +96,31 @@ export function RuleForm({ editing, onAttempt, onTry, onSave, onCancel, newId }:
     ) : null;
   };
 
+  /** One of the rule's own text fields, with its problem said beside it. */
+  const textField = (
+    key: 'name' | 'matches' | 'path',
+    name: string,
+    label: string,
+    maxLength: number,
+    placeholder?: string,
+    ref?: Ref<HTMLInputElement>,
+  ) => (
+    <label>
+      {label}
+      <input
+        name={name}
+        ref={ref}
+        value={draft[key]}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        aria-invalid={problemFor(key) ? 'true' : undefined}
+        aria-describedby={describedBy(key)}
+        onInput={(event) => set({ [key]: event.currentTarget.value })}
+      />
+      {problemNote(key)}
+    </label>
+  );
+
   return (
     <form
       aria-labelledby="rule-form-heading"
@@ -105,32 +131,8 @@ export function RuleForm({ editing, onAttempt, onTry, onSave, onCancel, newId }:
       }}
     >
       <h3 id="rule-form-heading">{editing ? t('ruleEditing', editing.name) : t('ruleNew')}</h3>
-      <label>
-        {t('ruleName')}
-        <input
-          name="ruleName"
-          ref={nameInput}
-          value={draft.name}
-          maxLength={80}
-          aria-invalid={problemFor('name') ? 'true' : undefined}
-          aria-describedby={describedBy('name')}
-          onInput={(event) => set({ name: event.currentTarget.value })}
-        />
-        {problemNote('name')}
-      </label>
-      <label>
-        {t('ruleMatches')}
-        <input
-          name="ruleMatches"
-          value={draft.matches}
-          placeholder="https://crm.example.com/*"
-          maxLength={260}
-          aria-invalid={problemFor('matches') ? 'true' : undefined}
-          aria-describedby={describedBy('matches')}
-          onInput={(event) => set({ matches: event.currentTarget.value })}
-        />
-        {problemNote('matches')}
-      </label>
+      {textField('name', 'ruleName', t('ruleName'), 80, undefined, nameInput)}
+      {textField('matches', 'ruleMatches', t('ruleMatches'), 260, 'https://crm.example.com/*')}
       <label>
         {t('rulePathKind')}
         <select
@@ -142,19 +144,13 @@ export function RuleForm({ editing, onAttempt, onTry, onSave, onCancel, newId }:
           <option value="regex">{t('rulePathKindRegex')}</option>
         </select>
       </label>
-      <label>
-        {t('rulePath')}
-        <input
-          name="rulePath"
-          value={draft.path}
-          placeholder={draft.pathKind === 'pattern' ? t('rulePathPatternExample') : t('rulePathRegexExample')}
-          maxLength={200}
-          aria-invalid={problemFor('path') ? 'true' : undefined}
-          aria-describedby={describedBy('path')}
-          onInput={(event) => set({ path: event.currentTarget.value })}
-        />
-        {problemNote('path')}
-      </label>
+      {textField(
+        'path',
+        'rulePath',
+        t('rulePath'),
+        200,
+        draft.pathKind === 'pattern' ? t('rulePathPatternExample') : t('rulePathRegexExample'),
+      )}
       <label>
         {t('ruleType')}
         <select

@@ -1,20 +1,6 @@
 import type { Page } from 'puppeteer-core';
+import { sendFrom } from './worker-messages';
 import type { WithX } from './x-emulator';
-
-/** The background's answer to a protocol message. */
-export type Reply = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-
-/** Sends a protocol message as the extension page `page` would. */
-export function sendFrom(page: Page, name: string, input: unknown): Promise<Reply> {
-  return page.evaluate(
-    (n, i) => {
-      type Runtime = { runtime: { sendMessage(message: unknown): Promise<Reply> } };
-      return (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({ name: n, input: i });
-    },
-    name,
-    input,
-  );
-}
 
 /**
  * Signs `username` in as one more account through the PIN flow, sent from the manager page
