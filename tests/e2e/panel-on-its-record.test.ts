@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { contentScriptWorld } from './harness/content-script-world';
 import { serveCrmPages } from './harness/crm-pages';
-import { waitForPanelName } from './harness/record-panel';
+import { waitForPanelName, watchPanelTokens } from './harness/record-panel';
 
 /**
  * The panel lives only on its record: the build asks for a Chrome where the panel's dynamic
@@ -147,6 +147,27 @@ describe('a panel the icon did not open gets nothing, even at the leaked dynamic
       })
       .toBe('Maria Garcia');
     expect(await framed.$$('button')).toEqual([]);
+    await page.close();
+  });
+
+  it('answers the icon’s panel only with the token its content script gave it', async () => {
+    const page = await openLead();
+    const panelToken = watchPanelTokens(page);
+    await page.goto(LEAD_URL);
+    await page.locator('::-p-aria(Open X panel for Maria Garcia)').click();
+    const own = await waitForPanelName(page, 'Maria Garcia');
+    const token = panelToken();
+    expect(token).toMatch(/^[0-9a-f]{64}$/);
+    // The panel took the token off its address: nothing reading the frame's URL finds it.
+    expect(own.url()).toMatch(/\/panel\.html$/);
+    const ask = (withToken: string | undefined) =>
+      own.evaluate((panelToken) => {
+        type Runtime = { sendMessage(message: unknown): Promise<{ ok: boolean; error?: { code: string } }> };
+        const { runtime } = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome;
+        return runtime.sendMessage({ name: 'panelTab', input: {}, ...(panelToken ? { panelToken } : {}) });
+      }, withToken);
+    expect(await ask(token)).toMatchObject({ ok: true });
+    expect(await ask(undefined)).toMatchObject({ ok: false, error: { code: 'panel-not-opened-by-icon' } });
     await page.close();
   });
 
