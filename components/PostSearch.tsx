@@ -6,7 +6,7 @@ import { formatUsd, PRICE_USD, SEARCH_PAGE_SIZE, searchPagePrice } from '@/lib/x
 import { messageOf, safeLink, type Send } from './panel/api';
 import { PostBody } from './panel/PostBody';
 import { postCounts } from './post-counts';
-import { type PostPermissions, PostActions } from './panel/PostActions';
+import { type PostPermissions, PostActions, postActs } from './panel/PostActions';
 
 /** X takes a recent-search query of up to 512 characters. */
 const MAX_QUERY_LENGTH = 512;
@@ -181,7 +181,7 @@ function SearchResultItem({
         {post.createdAt ? ' · ' : null}
         {postCounts(post)}
       </p>
-      <PostActions send={send} postId={post.id} accountId={accountId} may={may} onReply={onReply} />
+      <PostActions may={may} onReply={onReply} {...postActs(send, post.id, accountId)} />
     </li>
   );
 }

@@ -172,6 +172,15 @@ export function UsageSection({ send, refresh }: { send: Send; refresh: number })
               {t('budgetSave')}
             </button>
           </form>
+          {usage.socialSchedule && (
+            <p class="status social-schedule-cost">
+              {tCount(
+                'usageSocialSchedule',
+                usage.socialSchedule.hours,
+                formatUsd(usage.socialSchedule.dailyUsd),
+              )}
+            </p>
+          )}
         </>
       )}
       {message && (

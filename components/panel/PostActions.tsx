@@ -9,33 +9,38 @@ export interface PostPermissions {
   engage: boolean;
 }
 
+/** Acts on X for one post; `undo` takes the act back. Rejects with X's reason. */
+export type PostAct = (undo: boolean) => Promise<unknown>;
+
 /**
- * Reply, Repost and Like on one post. A change shows at once and is rolled back, with
- * X's reason, if X refuses it.
+ * Reply, Repost and Like on one post, each with its price in its title. Repost and Like show
+ * their change at once (aria-pressed) and roll it back, with X's reason, if X refuses it.
+ * The acts come from the caller, so each view sends them through its own messages.
  */
 export function PostActions({
-  send,
-  postId,
-  accountId,
   may,
   onReply,
+  replying,
+  repost,
+  like,
 }: {
-  send: Send;
-  postId: string;
-  accountId: string | null;
   /** What policy allows; a forbidden action is not offered at all. */
   may: PostPermissions;
   onReply: () => void;
+  /** Whether the reply form this button opens is open; absent when it opens elsewhere. */
+  replying?: boolean;
+  repost: PostAct;
+  like: PostAct;
 }) {
   const [liked, setLiked] = useState(false);
   const [reposted, setReposted] = useState(false);
   const [error, setError] = useState('');
 
-  async function toggle(current: boolean, set: (value: boolean) => void, act: () => Promise<unknown>) {
+  async function toggle(current: boolean, set: (value: boolean) => void, act: PostAct) {
     setError('');
     set(!current);
     try {
-      await act();
+      await act(current);
     } catch (failure) {
       set(current);
       setError(messageOf(failure));
@@ -45,7 +50,12 @@ export function PostActions({
   return (
     <div class="post-actions">
       {may.post && (
-        <button type="button" onClick={onReply} title={t('costOf', formatUsd(PRICE_USD.createPost))}>
+        <button
+          type="button"
+          onClick={onReply}
+          aria-expanded={replying}
+          title={t('costOf', formatUsd(PRICE_USD.createPost))}
+        >
           {t('reply')}
         </button>
       )}
@@ -55,9 +65,7 @@ export function PostActions({
             type="button"
             aria-pressed={reposted}
             title={t('costOf', formatUsd(reposted ? PRICE_USD.undo : PRICE_USD.repost))}
-            onClick={() =>
-              toggle(reposted, setReposted, () => send('postRepost', { postId, undo: reposted, accountId }))
-            }
+            onClick={() => toggle(reposted, setReposted, repost)}
           >
             {reposted ? t('undoRepost') : t('repost')}
           </button>
@@ -65,9 +73,7 @@ export function PostActions({
             type="button"
             aria-pressed={liked}
             title={t('costOf', formatUsd(liked ? PRICE_USD.undo : PRICE_USD.like))}
-            onClick={() =>
-              toggle(liked, setLiked, () => send('postLike', { postId, undo: liked, accountId }))
-            }
+            onClick={() => toggle(liked, setLiked, like)}
           >
             {liked ? t('unlike') : t('like')}
           </button>
@@ -80,4 +86,16 @@ export function PostActions({
       )}
     </div>
   );
+}
+
+/** The acts of a post read in the panel or the popup: X's post id, as the chosen account. */
+export function postActs(
+  send: Send,
+  postId: string,
+  accountId: string | null,
+): { repost: PostAct; like: PostAct } {
+  return {
+    repost: (undo) => send('postRepost', { postId, undo, accountId }),
+    like: (undo) => send('postLike', { postId, undo, accountId }),
+  };
 }

@@ -3,7 +3,7 @@ import { formatDateTime, t } from '@/lib/i18n';
 import type { XPost } from '@/lib/x/service';
 import { postCounts } from '../post-counts';
 import { messageOf, type Send } from './api';
-import { PostActions } from './PostActions';
+import { PostActions, postActs } from './PostActions';
 import { PostBody } from './PostBody';
 
 /** The associated person's recent posts. */
@@ -55,11 +55,9 @@ export function RecentPosts({
                 {postCounts(post)}
               </p>
               <PostActions
-                send={send}
-                postId={post.id}
-                accountId={accountId}
                 may={may}
                 onReply={() => onReply(post.id, post.repostedBy ? (post.author?.handle ?? null) : null)}
+                {...postActs(send, post.id, accountId)}
               />
             </li>
           ))}

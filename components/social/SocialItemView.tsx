@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { PostBody } from '@/components/panel/PostBody';
 import { messageOf, type Send } from '@/components/panel/api';
+import { PostActions } from '@/components/panel/PostActions';
+import { PostBody } from '@/components/panel/PostBody';
 import { crmLabel } from '@/lib/crm/crm-label';
 import { crmSearchUrl } from '@/lib/crm/search-urls';
 import { formatDateTime, t } from '@/lib/i18n';
@@ -33,25 +34,12 @@ export function SocialItemView({
   const [text, setText] = useState(`@${item.authorHandle} `);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
-  const [liked, setLiked] = useState(false);
-  const [reposted, setReposted] = useState(false);
   const labelId = `item-${item.key}`;
 
   const mark = (plain: string) =>
     splitByKeywords(plain, keywords).map((piece, index) =>
       piece.keyword ? <mark key={index}>{piece.text}</mark> : piece.text,
     );
-
-  async function toggle(current: boolean, set: (value: boolean) => void, act: () => Promise<unknown>) {
-    setError('');
-    set(!current);
-    try {
-      await act();
-    } catch (failure) {
-      set(current);
-      setError(messageOf(failure));
-    }
-  }
 
   async function sendReply(event: Event) {
     event.preventDefault();
@@ -110,44 +98,13 @@ export function SocialItemView({
           </>
         )}
       </p>
-      <div class="post-actions">
-        {may.post && (
-          <button
-            type="button"
-            aria-expanded={replying}
-            title={t('costOf', formatUsd(PRICE_USD.createPost))}
-            onClick={() => setReplying(!replying)}
-          >
-            {t('reply')}
-          </button>
-        )}
-        {may.engage && (
-          <>
-            <button
-              type="button"
-              aria-pressed={reposted}
-              title={t('costOf', formatUsd(reposted ? PRICE_USD.undo : PRICE_USD.repost))}
-              onClick={() =>
-                toggle(reposted, setReposted, () =>
-                  send('socialRepost', { itemKey: item.key, undo: reposted }),
-                )
-              }
-            >
-              {reposted ? t('undoRepost') : t('repost')}
-            </button>
-            <button
-              type="button"
-              aria-pressed={liked}
-              title={t('costOf', formatUsd(liked ? PRICE_USD.undo : PRICE_USD.like))}
-              onClick={() =>
-                toggle(liked, setLiked, () => send('socialLike', { itemKey: item.key, undo: liked }))
-              }
-            >
-              {liked ? t('unlike') : t('like')}
-            </button>
-          </>
-        )}
-      </div>
+      <PostActions
+        may={may}
+        replying={replying}
+        onReply={() => setReplying(!replying)}
+        repost={(undo) => send('socialRepost', { itemKey: item.key, undo })}
+        like={(undo) => send('socialLike', { itemKey: item.key, undo })}
+      />
       {replying && (
         <form class="social-reply" onSubmit={sendReply}>
           <label>

@@ -5,6 +5,7 @@ import type { SocialView as View } from '@/lib/messages/social-messages';
 import type { SocialColumn, SocialItem } from '@/lib/store/social';
 import { SOCIAL_SCHEDULE_HOURS } from '@/lib/store/social-settings';
 import { formatUsd, PRICE_USD } from '@/lib/x/prices';
+import { SOURCE_READ_CAP } from '@/lib/x/social-reads';
 import type { SocialQuote } from '@/lib/x/social-refresh';
 import { keywordsIn } from './keywords';
 import { SocialItemView } from './SocialItemView';
@@ -72,9 +73,11 @@ export function SocialView({ send, tabUrl }: { send: Send; tabUrl: string | null
     setOutcome('');
     try {
       const result = await send('socialRefresh', { accountId: scope });
+      const unread = result.left > 0 ? tCount('socialLeft', result.left) : result.more ? t('socialMore') : '';
       setOutcome(
-        tCount('socialRefreshed', result.added, formatUsd(result.costUsd)) +
-          (result.more ? ` ${t('socialMore')}` : ''),
+        [tCount('socialRefreshed', result.added, formatUsd(result.costUsd)), unread]
+          .filter(Boolean)
+          .join(' '),
       );
       load();
     } catch (failure) {
@@ -150,17 +153,7 @@ export function SocialView({ send, tabUrl }: { send: Send; tabUrl: string | null
           </select>
         </label>
         <p id="social-quote" class="status">
-          {quote
-            ? [
-                tCount('socialQuote', quote.posts, formatUsd(quote.maxUsd)),
-                quote.ownedPosts > 0 &&
-                  tCount('socialQuoteOwned', quote.ownedPosts, formatUsd(PRICE_USD.ownedRead)),
-                tCount('socialQuoteAuthors', quote.authors, formatUsd(PRICE_USD.readUser)),
-                t('socialQuoteFree'),
-              ]
-                .filter(Boolean)
-                .join(' ')
-            : t('socialQuoting')}
+          {quote ? quoteText(quote) : t('socialQuoting')}
         </p>
         <button
           type="button"
@@ -168,7 +161,11 @@ export function SocialView({ send, tabUrl }: { send: Send; tabUrl: string | null
           disabled={refreshing}
           aria-describedby="social-quote"
         >
-          {quote ? t('socialRefreshUpTo', formatUsd(quote.maxUsd)) : t('socialRefresh')}
+          {quote
+            ? isExact(quote)
+              ? t('socialRefreshFor', formatUsd(quote.exactUsd))
+              : t('socialRefreshUpTo', formatUsd(quote.maxUsd))
+            : t('socialRefresh')}
         </button>
         <p role="status" class="status" id="social-outcome">
           {refreshing ? t('socialRefreshing') : outcome}
@@ -292,6 +289,29 @@ export function SocialView({ send, tabUrl }: { send: Send; tabUrl: string | null
       </section>
     </>
   );
+}
+
+/** A quote whose every part X counted and whose authors are known: one price, no range. */
+function isExact(quote: SocialQuote): boolean {
+  return quote.counted && quote.maxUsd - quote.exactUsd < 0.0005;
+}
+
+/** What a refresh will read and cost, as the rep reads it before pressing Refresh. */
+function quoteText(quote: SocialQuote): string {
+  const price = quote.counted
+    ? isExact(quote)
+      ? tCount('socialQuoteExact', quote.posts, formatUsd(quote.exactUsd))
+      : tCount('socialQuoteRange', quote.posts, formatUsd(quote.exactUsd), formatUsd(quote.maxUsd))
+    : tCount('socialQuote', quote.posts, formatUsd(quote.maxUsd));
+  return [
+    price,
+    quote.ownedPosts > 0 && tCount('socialQuoteOwned', quote.ownedPosts, formatUsd(PRICE_USD.ownedRead)),
+    !quote.counted && tCount('socialQuoteAuthors', quote.authors, formatUsd(PRICE_USD.readUser)),
+    quote.left > 0 && tCount('socialQuoteLeft', quote.left, formatCount(SOURCE_READ_CAP)),
+    t('socialQuoteFree'),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Whether two addresses show the same record page (the CRM may add a query or a hash). */

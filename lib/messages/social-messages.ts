@@ -41,7 +41,7 @@ export interface SocialView {
 /** The Social view's requests: what X says to the signed-in accounts and about the CRM's people. */
 export const socialMessages = defineMessages({
   socialView: { from: ['sidepanel'], input: z.object({}).strict(), output: typed<SocialView>() },
-  /** What a refresh may cost at most, before it runs. `accountId` null: every enabled account. */
+  /** What a refresh will cost (exactly where X can count), before it runs. `accountId` null: every enabled account. */
   socialQuote: {
     from: ['sidepanel'],
     input: z.object({ accountId: xUserId.nullable() }).strict(),
@@ -51,7 +51,7 @@ export const socialMessages = defineMessages({
   socialRefresh: {
     from: ['sidepanel'],
     input: z.object({ accountId: xUserId.nullable() }).strict(),
-    output: z.object({ added: z.number(), costUsd: z.number(), more: z.boolean() }),
+    output: z.object({ added: z.number(), costUsd: z.number(), more: z.boolean(), left: z.number() }),
   },
   /** A reply to a stored item's post, as the account it mentioned (news: the default account). */
   socialReply: {

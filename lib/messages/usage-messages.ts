@@ -22,6 +22,8 @@ export const UsageReport = z.object({
   todayUsd: z.number(),
   /** Posts read this UTC calendar month, against X's monthly post-read cap. */
   monthPostReads: z.number(),
+  /** The Social view's scheduled refresh when on: hours between runs, most it may cost a day (USD). */
+  socialSchedule: z.object({ hours: z.number(), dailyUsd: z.number() }).nullable(),
 });
 export type UsageReport = z.infer<typeof UsageReport>;
 

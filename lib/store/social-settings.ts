@@ -1,11 +1,22 @@
 import type { IDBPDatabase } from 'idb';
 import { z } from 'zod';
+import { t } from '../i18n';
 import type { XCrmDb } from './schema';
 
 type Db = IDBPDatabase<XCrmDb>;
 
 /** The words a rep looks for in people's news before choosing any: Zoho's cues for a sale. */
 export const DEFAULT_SOCIAL_KEYWORDS = ['hiring', 'RFP', 'funding'] as const;
+
+/**
+ * The starting words in the UI language (German "Stellenangebot", "Ausschreibung",
+ * "Finanzierung"…), as people write their news in it; English where a locale lacks one. Once
+ * the rep saves a list, it is kept as typed, whatever the UI language.
+ */
+export function defaultSocialKeywords(): string[] {
+  const local = [t('socialKeywordHiring'), t('socialKeywordRfp'), t('socialKeywordFunding')];
+  return DEFAULT_SOCIAL_KEYWORDS.map((english, index) => local[index]?.trim() || english);
+}
 
 /** How often a scheduled refresh may run, in hours; policy can raise the least. */
 export const SOCIAL_SCHEDULE_HOURS = [1, 2, 4, 8, 24] as const;
@@ -27,22 +38,22 @@ export const SocialSettings = z
   .strip();
 export type SocialSettings = z.output<typeof SocialSettings>;
 
-export const DEFAULT_SOCIAL_SETTINGS: SocialSettings = {
-  keywords: [...DEFAULT_SOCIAL_KEYWORDS],
-  scheduleHours: null,
-};
+/** The settings before the rep changes any: the starting words in the UI language, no schedule. */
+export function defaultSocialSettings(): SocialSettings {
+  return { keywords: defaultSocialKeywords(), scheduleHours: null };
+}
 
 const KEY = 'social';
 
 const Stored = z.object({
-  keywords: SocialSettings.shape.keywords.catch(DEFAULT_SOCIAL_SETTINGS.keywords),
+  keywords: SocialSettings.shape.keywords.catch(() => defaultSocialKeywords()),
   scheduleHours: SocialSettings.shape.scheduleHours.catch(null),
 });
 
 /** The Social view's settings, each field checked alone, the default where one fails. */
 export async function readSocialSettings(db: Db): Promise<SocialSettings> {
-  const parsed = Stored.safeParse((await db.get('settings', KEY)) ?? DEFAULT_SOCIAL_SETTINGS);
-  return parsed.success ? parsed.data : { ...DEFAULT_SOCIAL_SETTINGS };
+  const parsed = Stored.safeParse((await db.get('settings', KEY)) ?? defaultSocialSettings());
+  return parsed.success ? parsed.data : defaultSocialSettings();
 }
 
 /**
@@ -51,7 +62,7 @@ export async function readSocialSettings(db: Db): Promise<SocialSettings> {
  */
 export async function updateSocialSettings(db: Db, change: Partial<SocialSettings>): Promise<SocialSettings> {
   const tx = db.transaction('settings', 'readwrite');
-  const current = Stored.parse((await tx.store.get(KEY)) ?? DEFAULT_SOCIAL_SETTINGS);
+  const current = Stored.parse((await tx.store.get(KEY)) ?? defaultSocialSettings());
   const next = SocialSettings.parse({ ...current, ...change });
   // The same word twice, in any case, is one word.
   const seen = new Set<string>();

@@ -21,12 +21,19 @@ export interface NewsBatch {
  * Only handles read up to the same post share a query, so its since_id skips nothing for any
  * of them and reads nothing again for any of them.
  * @param people handle (X's `^[A-Za-z0-9_]{1,15}$`) and the since_id its last read reached
+ * @param ownHandles the signed-in accounts whose mentions the same refresh reads: posts naming
+ *   or answering them are left out (` -@h -to:h`), as the mentions read has them already
  * @throws Error when a handle is not an X handle: it would change the query's meaning
  */
 export function newsBatches(
   people: readonly { handle: string; sinceId: string | null }[],
   max = SEARCH_QUERY_MAX,
+  ownHandles: readonly string[] = [],
 ): NewsBatch[] {
+  for (const handle of ownHandles) {
+    if (!/^[A-Za-z0-9_]{1,15}$/.test(handle)) throw new Error(`Not an X handle: ${handle}`);
+  }
+  const tail = QUERY_TAIL + ownHandles.map((handle) => ` -@${handle} -to:${handle}`).join('');
   const bySince = new Map<string | null, string[]>();
   for (const { handle, sinceId } of people) {
     if (!/^[A-Za-z0-9_]{1,15}$/.test(handle)) throw new Error(`Not an X handle: ${handle}`);
@@ -38,11 +45,11 @@ export function newsBatches(
   for (const [sinceId, handles] of bySince) {
     let current: string[] = [];
     const flush = () => {
-      if (current.length) batches.push({ query: queryOf(current), handles: current, sinceId });
+      if (current.length) batches.push({ query: queryOf(current, tail), handles: current, sinceId });
       current = [];
     };
     for (const handle of [...handles].sort()) {
-      if (current.length && queryOf([...current, handle]).length > max) flush();
+      if (current.length && queryOf([...current, handle], tail).length > max) flush();
       current.push(handle);
     }
     flush();
@@ -50,7 +57,7 @@ export function newsBatches(
   return batches;
 }
 
-function queryOf(handles: readonly string[]): string {
+function queryOf(handles: readonly string[], tail: string): string {
   const terms = handles.map((handle) => `from:${handle}`).join(' OR ');
-  return handles.length > 1 ? `(${terms})${QUERY_TAIL}` : `${terms}${QUERY_TAIL}`;
+  return handles.length > 1 ? `(${terms})${tail}` : `${terms}${tail}`;
 }

@@ -28,6 +28,8 @@ export interface SocialRead {
   posts: FoundPost[];
   newestId: string | null;
   more: boolean;
+  /** X's token for the next (older) page, when there is one. */
+  nextToken: string | null;
 }
 
 type Answer = PostsAnswer & {
@@ -63,7 +65,8 @@ function found(answer: Answer): SocialRead {
       authorHandle: author.username,
     });
   }
-  return { posts: list, newestId: answer.meta?.newest_id ?? null, more: Boolean(answer.meta?.next_token) };
+  const nextToken = typeof answer.meta?.next_token === 'string' ? answer.meta.next_token : null;
+  return { posts: list, newestId: answer.meta?.newest_id ?? null, more: nextToken !== null, nextToken };
 }
 
 /** What a page of posts bills: each post (an Owned Read when it applies) and each author. */
@@ -89,14 +92,28 @@ export function usableSinceId(sinceId: string | null, now: number): string | nul
   return snowflakeTime(sinceId) > now - SEVEN_DAYS_MS + 60_000 ? sinceId : null;
 }
 
+/** The most posts X gives in one page of mentions or recent search. */
+export const LARGEST_PAGE = 100;
+/**
+ * The most new posts one refresh reads from one source (three of X's largest pages, $1.50 of
+ * posts at most), so a week's backlog cannot spend the day's budget unasked; the quote says
+ * it, and how many are left beyond it, before the rep refreshes.
+ */
+export const SOURCE_READ_CAP = 3 * LARGEST_PAGE;
+
 /**
  * Posts that mention or answer `account` since `sinceId` (GET /2/users/:id/mentions), newest
- * first, one page of MENTIONS_PAGE, read as that account. Owned Reads when it owns the app.
+ * first, one page of `pageSize` (5–100), read as that account. Owned Reads when it owns the
+ * app. `startTime` (RFC 3339) keeps the read within the window a count saw; `pageToken`
+ * continues to the next, older page.
  */
 export function readMentions(
   service: XService,
   account: Account,
   sinceId: string | null,
+  pageSize = MENTIONS_PAGE,
+  startTime: string | null = null,
+  pageToken: string | null = null,
 ): Promise<SocialRead> {
   return service
     .call(
@@ -104,11 +121,13 @@ export function readMentions(
       'read',
       (client) =>
         client.v2.get<Answer>(`users/${account.xUserId}/mentions`, {
-          max_results: MENTIONS_PAGE,
+          max_results: pageSize,
           'tweet.fields': TWEET_FIELDS,
           expansions: EXPANSIONS,
           'user.fields': 'name,username',
           ...(sinceId ? { since_id: sinceId } : {}),
+          ...(startTime ? { start_time: startTime } : {}),
+          ...(pageToken ? { pagination_token: pageToken } : {}),
         }),
       (answer) => bill(answer, isOwnedRead(account, account.xUserId)),
     )
@@ -117,13 +136,16 @@ export function readMentions(
 
 /**
  * New posts matching a news query (GET /2/tweets/search/recent) since `sinceId`, one page of
- * NEWS_PAGE, read as `accountId` (the default account when null).
+ * `pageSize` (10–100), read as `accountId` (the default account when null); `pageToken`
+ * continues to the next, older page of the same query.
  */
 export function readNews(
   service: XService,
   query: string,
   sinceId: string | null,
   accountId: string | null,
+  pageSize = NEWS_PAGE,
+  pageToken: string | null = null,
 ): Promise<SocialRead> {
   return service
     .call(
@@ -132,11 +154,12 @@ export function readNews(
       (client) =>
         client.v2.get<Answer>('tweets/search/recent', {
           query,
-          max_results: NEWS_PAGE,
+          max_results: pageSize,
           'tweet.fields': TWEET_FIELDS,
           expansions: EXPANSIONS,
           'user.fields': 'name,username',
           ...(sinceId ? { since_id: sinceId } : {}),
+          ...(pageToken ? { next_token: pageToken } : {}),
         }),
       (answer) => bill(answer, false),
     )

@@ -40,4 +40,15 @@ describe('the product in the browser’s language', () => {
     expect(popup.count).toBe('Quedan 251 caracteres');
     expect(popup.cost).toBe('Publicar cuesta 0,20 US$ (el texto tiene un enlace)');
   });
+
+  it('starts the Social view with news words in the browser’s language', async () => {
+    run = await launchWithExtension(['--lang=de']);
+    const page = await run.browser.newPage();
+    await page.goto(`chrome-extension://${run.extensionId}/sidepanel.html`);
+    await page.waitForSelector('::-p-aria(Stellenangebot)');
+    const words = await page.$$eval('.social-keyword button[aria-pressed]', (buttons) =>
+      buttons.map((button) => button.textContent),
+    );
+    expect(words).toEqual(['Stellenangebot', 'Ausschreibung', 'Finanzierung']);
+  });
 });

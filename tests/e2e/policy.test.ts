@@ -4,6 +4,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCrmPages } from './harness/crm-pages';
 import { watchPanelTokens } from './harness/record-panel';
+import { sendFrom } from './harness/worker-messages';
 import { launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
 
 /** Where Chromium on Linux reads an organisation's mandatory policies, as an admin deploys them. */
@@ -28,6 +29,7 @@ beforeAll(async () => {
         lockSettings: true,
         dailyBudgetUsd: 50,
         allowedCrms: ['zoho', 'salesforce'],
+        socialView: false,
       };
       await writeFile(
         POLICY_FILE,
@@ -108,6 +110,19 @@ describe('an organisation’s policy, deployed as a managed browser policy', () 
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'policy-forbidden' } });
     expect(run.x.callsTo('POST /2/users/:id/following')).toHaveLength(0);
+  });
+
+  it('switches the Social view off: the side panel says so, and the background reads nothing for it', async () => {
+    const side = await run.browser.newPage();
+    await side.goto(`chrome-extension://${run.extensionId}/sidepanel.html`);
+    await side.waitForSelector('::-p-text(Your organisation has switched the Social view off.)');
+    expect(await side.$('::-p-aria(Refresh)')).toBeNull();
+    const answer = await sendFrom(side, 'socialRefresh', { accountId: null });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'policy-forbidden' } });
+    expect(run.x.callsTo('GET /2/users/:id/mentions')).toHaveLength(0);
+    expect(run.x.callsTo('GET /2/tweets/search/recent')).toHaveLength(0);
+    expect(run.x.callsTo('GET /2/tweets/counts/recent')).toHaveLength(0);
+    await side.close();
   });
 
   it('lets the CRM page’s content script read a consumer secret pushed by policy, and the manager says so', async () => {

@@ -261,6 +261,14 @@ describe('the Social view', () => {
     expect(reply?.inReplyToPostId).toBe(posts.contact.id);
   });
 
+  it('likes from the item as the mentioned account, the button pressed at once', async () => {
+    const item = await panel.waitForSelector('.social-leads .social-item');
+    await (await item?.waitForSelector('::-p-aria(Like)'))?.click();
+    const unlike = await item?.waitForSelector('::-p-aria(Unlike)');
+    expect(await unlike?.evaluate((b) => b.getAttribute('aria-pressed'))).toBe('true');
+    await expect.poll(() => run.x.state.likes.has(`${sam}:${posts.lead.id}`), { timeout: 5000 }).toBe(true);
+  });
+
   it('shows two new posts by associated people as news, and a second refresh reads no post again', async () => {
     const x = run.x;
     x.clock.advance(MINUTE);

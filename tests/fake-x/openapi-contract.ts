@@ -51,6 +51,7 @@ const ANSWER_KEYS: Record<string, string> = {
   most_recent_tweet_id: 'most_recent_post_id',
   edit_history_tweet_ids: 'edit_history_post_ids',
   tweet_count: 'post_count',
+  total_tweet_count: 'total_post_count',
   retweet_count: 'repost_count',
 };
 

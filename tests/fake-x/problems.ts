@@ -40,6 +40,15 @@ export const unauthorizedV2 = (): HttpError => blank(401, 'Unauthorized', 'Unaut
 
 export const forbidden = (detail = 'Forbidden'): HttpError => blank(403, 'Forbidden', detail);
 
+/** An endpoint that takes only OAuth 2.0 (user or app-only) called with an OAuth 1.0a signature. */
+export const unsupportedAuthentication = (supported: string): HttpError =>
+  new HttpError(403, {
+    title: 'Unsupported Authentication',
+    detail: `Authenticating with OAuth 1.0a User Context is forbidden for this endpoint.  Supported authentication types are [${supported}].`,
+    type: `${PROBLEM_TYPES}unsupported-authentication`,
+    status: 403,
+  });
+
 export const tooManyRequests = (): HttpError => blank(429, 'Too Many Requests', 'Too Many Requests');
 
 export const notFoundRoute = (): HttpError =>

@@ -81,6 +81,10 @@ const ACCEPTED: Record<string, Accepted> = {
     lists: POST_LISTS,
     plain: ['query', 'max_results', 'next_token', 'pagination_token', 'sort_order', ...TIME_WINDOW],
   },
+  'GET /2/tweets/counts/recent': {
+    lists: { 'search_count.fields': ['end', 'start', 'tweet_count'] },
+    plain: ['query', 'granularity', 'next_token', 'pagination_token', ...TIME_WINDOW],
+  },
   'GET /2/tweets': { lists: POST_LISTS, plain: ['ids'] },
   'GET /2/tweets/:id': { lists: POST_LISTS, plain: [] },
 };
@@ -109,7 +113,8 @@ export function checkQuery(endpoint: string, query: Pair[]): void {
       ((name === 'since_id' || name === 'until_id') && !SNOWFLAKE.test(value)) ||
       ((name === 'start_time' || name === 'end_time') && !DATE_TIME.test(value)) ||
       (name === 'exclude' && !value.split(',').every((v) => v === 'replies' || v === 'retweets')) ||
-      (name === 'sort_order' && value !== 'recency' && value !== 'relevancy');
+      (name === 'sort_order' && value !== 'recency' && value !== 'relevancy') ||
+      (name === 'granularity' && !['minute', 'hour', 'day'].includes(value));
     if (bad) {
       throw invalidRequest(name, [value], `The \`${name}\` query parameter value [${value}] is not valid`);
     }

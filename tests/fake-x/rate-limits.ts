@@ -26,6 +26,7 @@ export const DEFAULT_LIMITS: Record<string, number> = {
   'POST /2/users/:id/likes': 50,
   'DELETE /2/users/:id/likes/:tweet_id': 50,
   'GET /2/tweets/search/recent': 300,
+  'GET /2/tweets/counts/recent': 300,
 };
 
 export const DAY_MS = 24 * 60 * 60_000;

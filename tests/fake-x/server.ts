@@ -25,6 +25,7 @@ import { RateLimiter } from './rate-limits';
 import { compile, type Matcher, match } from './router';
 import type { Api, ApiRoute } from './routes/api';
 import { profileImage } from './routes/images';
+import { COUNT_ROUTES } from './routes/counts';
 import { TWEET_ROUTES } from './routes/tweets';
 import { USER_ROUTES } from './routes/users';
 import { SIGN_IN_USERNAMES } from './seed-people';
@@ -146,7 +147,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     compile('POST', '/2/oauth2/token', (ctx) => oauth2.token(ctx)),
     compile('POST', '/2/oauth2/revoke', (ctx) => oauth2.revokeEndpoint(ctx)),
   ];
-  const apiRoutes: Matcher<ApiRoute>[] = [...USER_ROUTES, ...TWEET_ROUTES].map((route) =>
+  const apiRoutes: Matcher<ApiRoute>[] = [...USER_ROUTES, ...TWEET_ROUTES, ...COUNT_ROUTES].map((route) =>
     compile(route.method, route.template, route),
   );
 

@@ -1,20 +1,20 @@
 import { t, tCount } from '@/lib/i18n';
-import type { CrmPlace, socialMessages } from '@/lib/messages/social-messages';
 import { HandlerError, type HandlersFor } from '@/lib/messages/router';
+import type { CrmPlace, socialMessages } from '@/lib/messages/social-messages';
 import { listAccounts, summarize } from '@/lib/store/accounts';
 import { database } from '@/lib/store/db';
 import { permissionsOf, readPolicy } from '@/lib/store/policy';
 import { listSocialItems } from '@/lib/store/social';
 import { readSocialSettings, updateSocialSettings } from '@/lib/store/social-settings';
-import { quoteSocialRefresh } from '@/lib/x/social-refresh';
+import { quoteSocialRefresh, scheduleDailyUsd } from '@/lib/x/social-refresh';
 import { outbox } from '../outbox';
-import { xService } from '../x-service';
 import {
   clearSocialBadge,
   refreshSocialNow,
   scheduleSocialRefresh,
   socialScheduleLimit,
 } from '../social-schedule';
+import { xService } from '../x-service';
 
 /** The organisation's policy may switch the Social view off; then nothing of it runs. */
 async function requireSocialView(): Promise<void> {
@@ -48,11 +48,10 @@ export const socialHandlers: HandlersFor<typeof socialMessages> = {
     const limit = await socialScheduleLimit();
     const allowed = policy.socialView !== false;
     const items = allowed ? await listSocialItems(db) : [];
-    let scheduleDailyUsd: number | null = null;
-    if (allowed && settings.scheduleHours) {
-      const quote = await quoteSocialRefresh(db, { accountId: null }, Date.now());
-      scheduleDailyUsd = Math.round(quote.maxUsd * (24 / settings.scheduleHours) * 1000) / 1000;
-    }
+    const dailyUsd =
+      allowed && settings.scheduleHours
+        ? await scheduleDailyUsd(db, settings.scheduleHours, Date.now())
+        : null;
     // The rep is looking: the badge's count of new items has been seen.
     await clearSocialBadge();
     return {
@@ -64,20 +63,20 @@ export const socialHandlers: HandlersFor<typeof socialMessages> = {
       keywords: settings.keywords,
       scheduleHours: settings.scheduleHours,
       scheduleMinHours: limit,
-      scheduleDailyUsd,
+      scheduleDailyUsd: dailyUsd,
       crmPlaces: allowed ? await crmPlaces() : [],
     };
   },
 
   async socialQuote({ accountId }) {
     await requireSocialView();
-    return quoteSocialRefresh(await database(), { accountId }, Date.now());
+    return quoteSocialRefresh(await database(), { accountId }, Date.now(), xService);
   },
 
   async socialRefresh({ accountId }) {
     await requireSocialView();
     const result = await refreshSocialNow({ accountId });
-    return { added: result.added.length, costUsd: result.costUsd, more: result.more };
+    return { added: result.added.length, costUsd: result.costUsd, more: result.more, left: result.left };
   },
 
   async socialReply({ itemKey, text }) {

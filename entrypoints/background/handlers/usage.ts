@@ -4,9 +4,18 @@ import { listAccounts } from '@/lib/store/accounts';
 import { database } from '@/lib/store/db';
 import { permissionsOf, readPolicy } from '@/lib/store/policy';
 import { readSettings, updateSettings } from '@/lib/store/settings';
+import { readSocialSettings } from '@/lib/store/social-settings';
+import { scheduleDailyUsd } from '@/lib/x/social-refresh';
 import { postReadsInMonth, usageByDay, utcDay } from '@/lib/x/usage';
 
 const DAY_MS = 86_400_000;
+
+/** The Social view's scheduled refresh and its daily cost, when it is on and policy allows the view. */
+async function socialSchedule(db: Awaited<ReturnType<typeof database>>, allowed: boolean, now: number) {
+  const { scheduleHours } = await readSocialSettings(db);
+  if (!allowed || !scheduleHours) return null;
+  return { hours: scheduleHours, dailyUsd: await scheduleDailyUsd(db, scheduleHours, now) };
+}
 
 /** The last 30 UTC days of usage up to `now` (epoch ms), and the budget in force. */
 async function usageReport(now = Date.now()): Promise<UsageReport> {
@@ -26,6 +35,7 @@ async function usageReport(now = Date.now()): Promise<UsageReport> {
     budgetFromPolicy: policy.dailyBudgetUsd !== undefined || permissionsOf(policy).locked,
     todayUsd: rows.filter((row) => row.day === today).reduce((sum, row) => sum + row.costUsd, 0),
     monthPostReads: await postReadsInMonth(db, now),
+    socialSchedule: await socialSchedule(db, policy.socialView !== false, now),
   };
 }
 

@@ -45,7 +45,7 @@ type ErrorsOnly = { errors: InlineErrorV2[] };
 type EmptyTimeline = { meta: { result_count: 0; next_token?: string } };
 
 /** Can the caller read this author's posts? Protected accounts only show to followers and themselves. */
-function canSee(api: Api, caller: Caller, authorId: string): boolean {
+export function canSee(api: Api, caller: Caller, authorId: string): boolean {
   const author = api.state.users.get(authorId);
   return (
     api.state.isActive(author) &&

@@ -2,14 +2,13 @@
 import { deleteDB } from 'idb';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { putAccount } from '@/lib/store/accounts';
-import { saveAppKeys } from '@/lib/store/app-keys';
-import { openDatabase } from '@/lib/store/db';
+import type { openDatabase } from '@/lib/store/db';
 import type { Account } from '@/lib/store/schema';
 import { XService } from '@/lib/x/service';
 import { postReadsInMonth, spentOn, utcDay } from '@/lib/x/usage';
 import { type FakeX, startFakeX } from '../../fake-x';
 import { emulatorFetch } from './emulator-fetch';
+import { openSignedIn } from './signed-in';
 
 const NAME = 'x-crm-service-test';
 let x: FakeX;
@@ -38,25 +37,7 @@ beforeEach(async () => {
   x.reset();
   offline = false;
   requests = [];
-  db = await openDatabase(undefined, NAME);
-  await saveAppKeys(db, {
-    consumerKey: x.app.consumerKey,
-    consumerSecret: x.app.consumerSecret,
-    clientId: x.app.clientId,
-    verifiedAt: 1,
-  });
-  const token = x.issueOAuth1Token('samrep_crm');
-  await putAccount(db, {
-    xUserId: token.userId,
-    name: 'Sales team',
-    handle: 'samrep_crm',
-    avatarUrl: '',
-    authKind: 'oauth1',
-    enabled: true,
-    isDefault: true,
-    needsSignIn: false,
-    oauth1: { token: token.accessToken, tokenSecret: token.accessSecret },
-  });
+  ({ db } = await openSignedIn(x, NAME));
   service = makeService();
 });
 afterEach(async () => {

@@ -54,4 +54,29 @@ describe('news queries over the associated people', () => {
     ]);
     expect(batches[0]?.handles).toEqual(['Maria_Acme']);
   });
+
+  it('leaves out posts naming or answering the accounts whose mentions the refresh reads, within the length', () => {
+    const batches = newsBatches(
+      [
+        { handle: 'maria_acme', sinceId: null },
+        { handle: 'priyaraman', sinceId: null },
+      ],
+      SEARCH_QUERY_MAX,
+      ['samrep_crm'],
+    );
+    expect(batches.map((batch) => batch.query)).toEqual([
+      '(from:maria_acme OR from:priyaraman) -is:retweet -@samrep_crm -to:samrep_crm',
+    ]);
+    const tight = newsBatches(
+      [
+        { handle: 'maria_acme', sinceId: null },
+        { handle: 'priyaraman', sinceId: null },
+      ],
+      60,
+      ['samrep_crm'],
+    );
+    expect(tight.map((batch) => batch.handles)).toEqual([['maria_acme'], ['priyaraman']]);
+    expect(tight.every((batch) => batch.query.length <= 60)).toBe(true);
+    expect(() => newsBatches([], SEARCH_QUERY_MAX, ['not a handle'])).toThrow();
+  });
 });

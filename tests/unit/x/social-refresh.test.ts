@@ -3,9 +3,8 @@ import { deleteDB } from 'idb';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { putAccount } from '@/lib/store/accounts';
-import { saveAppKeys } from '@/lib/store/app-keys';
 import { putAssociation } from '@/lib/store/associations';
-import { openDatabase } from '@/lib/store/db';
+import type { openDatabase } from '@/lib/store/db';
 import { listSocialItems } from '@/lib/store/social';
 import { XService } from '@/lib/x/service';
 import { quoteSocialRefresh, refreshSocial } from '@/lib/x/social-refresh';
@@ -13,6 +12,7 @@ import { spentOn, utcDay } from '@/lib/x/usage';
 import { type FakeX, startFakeX } from '../../fake-x';
 import { postAs } from '../../fake-x/conversations';
 import { emulatorFetch } from './emulator-fetch';
+import { openSignedIn } from './signed-in';
 
 const NAME = 'x-crm-social-test';
 const MINUTE = 60_000;
@@ -47,31 +47,14 @@ async function associate(username: string, type: 'lead' | 'contact' | 'company',
   });
 }
 
-beforeEach(async () => {
+/** A fresh world with Sam signed in by `auth`, and Maria (contact) and Priya (lead) associated. */
+async function setUp(auth: 'oauth1' | 'oauth2') {
   fakeBrowser.reset();
   x.reset();
   budget = null;
   requests = [];
-  db = await openDatabase(undefined, NAME);
-  await saveAppKeys(db, {
-    consumerKey: x.app.consumerKey,
-    consumerSecret: x.app.consumerSecret,
-    clientId: x.app.clientId,
-    verifiedAt: 1,
-  });
-  const token = x.issueOAuth1Token('samrep_crm');
-  sam = token.userId;
-  await putAccount(db, {
-    xUserId: sam,
-    name: 'Sales team',
-    handle: 'samrep_crm',
-    avatarUrl: '',
-    authKind: 'oauth1',
-    enabled: true,
-    isDefault: true,
-    needsSignIn: false,
-    oauth1: { token: token.accessToken, tokenSecret: token.accessSecret },
-  });
+  ({ db } = await openSignedIn(x, NAME, auth));
+  sam = idOf('samrep_crm');
   service = new XService({
     db: async () => db,
     fetch: emulatorFetch(x, (url) => requests.push(url)),
@@ -80,7 +63,9 @@ beforeEach(async () => {
   });
   await associate('maria_acme', 'contact', 'Maria Garcia', '4876876000000111001');
   await associate('priyaraman', 'lead', 'Priya Raman', '4876876000000222001');
-});
+}
+let auth: 'oauth1' | 'oauth2' = 'oauth1';
+beforeEach(() => setUp(auth));
 afterEach(async () => {
   db.close();
   await deleteDB(NAME);
@@ -181,5 +166,133 @@ describe('the Social view’s refresh', () => {
       problem: 'budget',
     });
     expect(x.calls.filter((call) => call.endpoint.includes('mentions'))).toHaveLength(0);
+  });
+});
+
+describe('the price before a refresh, counted by X for an account signed in with OAuth 2.0', () => {
+  beforeAll(() => {
+    auth = 'oauth2';
+  });
+  afterAll(() => {
+    auth = 'oauth1';
+  });
+  const day = () => utcDay(now());
+  const counts = () => x.callsTo('GET /2/tweets/counts/recent');
+
+  it('says one exact price when every author is known, and the meter records it within a cent', async () => {
+    // The rep opened both records today, so X bills their authors no more today.
+    await service.personById(idOf('maria_acme'));
+    await service.personById(idOf('priyaraman'));
+    await refreshSocial(db, service, { accountId: null }, now());
+    x.clock.advance(MINUTE);
+    postAs(x.state, { username: 'maria_acme', text: '@samrep_crm send the RFP please' }, now());
+    postAs(x.state, { username: 'seanoconnor', text: 'Hello @samrep_crm, we are hiring' }, now());
+    const quote = await quoteSocialRefresh(db, { accountId: null }, now(), service);
+    expect(quote.counted).toBe(true);
+    // Two mentions (news leaves out what the mentions read has); Seán is the one author billed.
+    expect(quote.posts).toBe(2);
+    expect(quote.authors).toBe(1);
+    expect(quote.maxUsd).toBe(quote.exactUsd);
+    const before = await spentOn(db, day());
+    const result = await refreshSocial(db, service, { accountId: null }, now());
+    const recorded = (await spentOn(db, day())) - before;
+    expect(result.costUsd).toBeCloseTo(recorded, 6);
+    expect(recorded).toBeCloseTo(quote.exactUsd, 6);
+  });
+
+  it('counts free the new posts a record panel already read today', async () => {
+    await refreshSocial(db, service, { accountId: null }, now());
+    x.clock.advance(MINUTE);
+    postAs(x.state, { username: 'maria_acme', text: 'We closed our funding round.' }, now());
+    postAs(x.state, { username: 'priyaraman', text: 'Hiring two analysts.' }, now());
+    // The rep opens Maria's record: the panel reads her recent posts, the new one among them.
+    await service.recentPosts(idOf('maria_acme'));
+    const quote = await quoteSocialRefresh(db, { accountId: null }, now(), service);
+    expect(quote.posts).toBe(2);
+    expect(quote.exactUsd).toBe(0.005);
+    const before = await spentOn(db, day());
+    await refreshSocial(db, service, { accountId: null }, now());
+    expect((await spentOn(db, day())) - before).toBeCloseTo(quote.exactUsd, 6);
+  });
+
+  it('prices new posts by known people exactly, to the cent', async () => {
+    await refreshSocial(db, service, { accountId: null }, now());
+    x.clock.advance(MINUTE);
+    postAs(x.state, { username: 'maria_acme', text: 'We closed our funding round.' }, now());
+    postAs(x.state, { username: 'priyaraman', text: 'Hiring two analysts.' }, now());
+    const quote = await quoteSocialRefresh(db, { accountId: null }, now(), service);
+    expect(quote).toMatchObject({ counted: true, posts: 2, left: 0 });
+    expect(quote.maxUsd).toBe(quote.exactUsd);
+    const before = await spentOn(db, day());
+    const result = await refreshSocial(db, service, { accountId: null }, now());
+    expect((await spentOn(db, day())) - before).toBeCloseTo(quote.exactUsd, 6);
+    expect(result.costUsd).toBe(quote.exactUsd);
+  });
+
+  it('gives what cannot be known before reading as a range above the exact part', async () => {
+    conversation();
+    const quote = await quoteSocialRefresh(db, { accountId: null }, now(), service);
+    expect(quote.counted).toBe(true);
+    expect(quote.maxUsd).toBeGreaterThan(quote.exactUsd);
+    const before = await spentOn(db, day());
+    await refreshSocial(db, service, { accountId: null }, now());
+    const recorded = (await spentOn(db, day())) - before;
+    expect(recorded).toBeGreaterThanOrEqual(quote.exactUsd - 0.01);
+    expect(recorded).toBeLessThanOrEqual(quote.maxUsd + 1e-9);
+  });
+
+  it('reads nothing where X counts nothing new', async () => {
+    await refreshSocial(db, service, { accountId: null }, now());
+    const reads = () => x.calls.filter((call) => /mentions|search\/recent/.test(call.endpoint)).length;
+    const readsBefore = reads();
+    const countsBefore = counts().length;
+    const again = await refreshSocial(db, service, { accountId: null }, now());
+    expect(again).toMatchObject({ added: [], costUsd: 0, left: 0 });
+    expect(reads()).toBe(readsBefore);
+    expect(counts().length).toBeGreaterThan(countsBefore);
+  });
+
+  it('reads a backlog over one page page by page, the price said first', async () => {
+    await refreshSocial(db, service, { accountId: null }, now());
+    for (let i = 0; i < 105; i++) {
+      x.clock.advance(1000);
+      postAs(x.state, { username: 'maria_acme', text: `Update number ${i + 1}` }, now());
+    }
+    const quote = await quoteSocialRefresh(db, { accountId: null }, now(), service);
+    expect(quote).toMatchObject({ posts: 105, left: 0, exactUsd: 0.525 });
+    requests = [];
+    const before = await spentOn(db, day());
+    const result = await refreshSocial(db, service, { accountId: null }, now());
+    expect(result.added.filter((item) => item.kind === 'news')).toHaveLength(105);
+    expect(result).toMatchObject({ left: 0, more: false });
+    expect((await spentOn(db, day())) - before).toBeCloseTo(0.525, 6);
+    expect(requests.filter((url) => url.includes('search/recent'))).toHaveLength(2);
+  });
+
+  it('stops at the cap of a source and says how many it leaves', async () => {
+    await refreshSocial(db, service, { accountId: null }, now());
+    for (let i = 0; i < 305; i++) {
+      x.clock.advance(1000);
+      postAs(x.state, { username: 'maria_acme', text: `Update number ${i + 1}` }, now());
+    }
+    const quote = await quoteSocialRefresh(db, { accountId: null }, now(), service);
+    expect(quote).toMatchObject({ posts: 300, left: 5 });
+    const result = await refreshSocial(db, service, { accountId: null }, now());
+    const news = result.added.filter((item) => item.kind === 'news');
+    expect(news).toHaveLength(300);
+    expect(result).toMatchObject({ left: 5, more: true });
+    // The newest were read; the five oldest are the ones left.
+    expect(news.map((item) => item.post.text)).toContain('Update number 305');
+    expect(news.map((item) => item.post.text)).not.toContain('Update number 5');
+  });
+});
+
+describe('the price before a refresh for an account X will not count for (OAuth 1.0a)', () => {
+  it('is a ceiling, and asks X for no count', async () => {
+    conversation();
+    const quote = await quoteSocialRefresh(db, { accountId: null }, now(), service);
+    expect(quote).toMatchObject({ counted: false, exactUsd: 0 });
+    expect(quote.maxUsd).toBeGreaterThan(0);
+    expect(x.callsTo('GET /2/tweets/counts/recent')).toHaveLength(0);
   });
 });
