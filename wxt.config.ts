@@ -76,6 +76,24 @@ function crmExamplesLeftOut(): Plugin {
 }
 
 /**
+ * The pages that only name a CRM read its label from lib/crm/vendor-labels.ts. In the bundles
+ * that module is the finished map, made here from the build's registry as the policy schema's
+ * CRM list is, so the panel and popup do not carry the registry with every CRM's readers.
+ */
+function crmLabelsWithoutRegistry(): Plugin {
+  const labels = /[\\/]lib[\\/]crm[\\/]vendor-labels\.ts$/;
+  return {
+    name: 'x-crm:crm-labels-without-registry',
+    enforce: 'pre',
+    async load(id) {
+      if (!labels.test(id)) return null;
+      const map = Object.fromEntries((await buildVendors()).map((vendor) => [vendor.id, vendor.label]));
+      return `export const crmVendorLabels = ${JSON.stringify(map)};\n`;
+    },
+  };
+}
+
+/**
  * A build may list more CRMs than the product does: X_CRM_REGISTRY names a module exporting
  * `crmVendors` (the built-in list and more), which then stands in for lib/crm/registry.ts in
  * the bundles and the manifest alike. The end-to-end tests add a made-up CRM this way, from its
@@ -121,7 +139,13 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), nativeBrowserInContentScripts(), registryOverridePlugin(), crmExamplesLeftOut()],
+    plugins: [
+      preact(),
+      nativeBrowserInContentScripts(),
+      registryOverridePlugin(),
+      crmExamplesLeftOut(),
+      crmLabelsWithoutRegistry(),
+    ],
     resolve: {
       // twitter-api-v2 is written for Node: give it browser stand-ins (see lib/x/transport).
       alias: {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
-import { openSocialView } from '@/lib/side-panel';
+import { canOpenSocialView, openSocialView } from '@/lib/side-panel';
 
 /**
  * Opens the Social view beside the page. The window is learnt first, because the browser only
@@ -17,6 +17,8 @@ export function SocialViewButton({ onOpened }: { onOpened?: () => void }) {
       .then((current: { id?: number } | undefined) => setWindowId(current?.id ?? null))
       .catch(() => setWindowId(null));
   }, []);
+  // Firefox's record panel cannot open the sidebar: it says where the Social view opens instead.
+  if (!canOpenSocialView()) return <p class="status social-open-hint">{t('socialOpenHint')}</p>;
   return (
     <>
       <button

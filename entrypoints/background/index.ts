@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter } from '@/lib/messages/router';
 import type { SenderIdentity } from '@/lib/messages/sender';
 import { database } from '@/lib/store/db';
+import { keepSessionFromContentScripts, type SessionStorageArea } from '@/lib/store/session-access';
 import { adoptLegacySettings } from '@/lib/store/settings-upgrade';
 import { handlers } from './handlers';
 import { retryWhenOnline } from './outbox';
@@ -20,6 +21,11 @@ export default defineBackground({
       userRuleHosts: [],
     };
     const route = createRouter(withPolicy(handlers), identity);
+    // Tab records and panel tokens sit in storage.session: closed to content scripts in both browsers.
+    keepSessionFromContentScripts(browser.storage.session as unknown as SessionStorageArea).catch(
+      (error: unknown) =>
+        console.error('X for CRM: storage.session could not be closed to content scripts', error),
+    );
     // Settings of an earlier version move from storage.local before anything reads them.
     const adopted = database()
       .then((db) => adoptLegacySettings(db, browser.storage.local))

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sameRecordRef } from '@/lib/crm/records-at-url';
+import { forgetPanelTokens } from '@/lib/store/panel-tokens';
 import { forgetTab, forgetTabRecordIf, getTabRecord } from '@/lib/store/tab-records';
 import { recordsShownAt } from './tab-page';
 
@@ -14,6 +15,7 @@ import { recordsShownAt } from './tab-page';
 export function forgetRecordsOfDepartedTabs(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
+    void forgetPanelTokens(tabId);
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status !== 'loading') return;

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { isClosePanel } from '@/lib/messages/panel-close';
+import { panelUrlWithToken } from './panel-token';
 import { recordUiCss } from './record-ui.css';
 
 /** The element the page sees for the panel; the iframe sits in its closed shadow root. */
@@ -69,7 +69,13 @@ export function createPanelHost(): PanelHost {
     frame.className = 'x-panel';
     frame.title = t('panelTitle');
     frame.hidden = hidden;
-    frame.src = browser.runtime.getURL('/panel.html');
+    const made = frame;
+    void panelUrlWithToken().then(
+      (url) => {
+        if (frame === made) made.src = url;
+      },
+      (error: unknown) => console.warn('X for CRM: the panel could not be opened', error),
+    );
     shadow.append(style, frame);
     document.body.append(host);
     window.addEventListener('message', onMessage);

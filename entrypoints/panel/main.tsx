@@ -4,10 +4,11 @@ import { browser } from 'wxt/browser';
 import { PanelHeader } from '@/components/panel/PanelHeader';
 import { RecordPanel } from '@/components/panel/RecordPanel';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messages/client';
+import { presentPanelToken, sendMessage } from '@/lib/messages/client';
 import { CLOSE_PANEL } from '@/lib/messages/panel-close';
-import { closeOnEscape } from './close-on-escape';
+import { panelTokenFromFragment } from '@/lib/messages/panel-token';
 import { isRecordChanged } from '@/lib/messages/record-events';
+import { closeOnEscape } from './close-on-escape';
 import { coalesceRecordChanges } from './record-changes';
 import '@/components/theme.css';
 import '@/components/panel/panel.css';
@@ -62,8 +63,20 @@ function Panel() {
 
 document.title = t('panelTitle');
 const root = document.getElementById('app') as HTMLElement;
+// The content script's token for this frame (lib/messages/panel-token.ts) goes with every
+// message; it leaves the address at once, so nothing that later reads the address finds it.
+const token = panelTokenFromFragment(location.hash);
+history.replaceState(null, '', location.pathname);
+if (token) presentPanelToken(token);
 // The panel acts for its tab's record: framed anywhere else (another site, a nested frame,
-// a tab of its own), it shows and does nothing.
-void panelIsPlaced().then((placed) =>
-  render(placed ? <Panel /> : <p role="alert">{t('panelMisplaced')}</p>, root),
+// a tab of its own), or by anyone but the icon, it shows and does nothing.
+void (token ? panelIsPlaced() : Promise.resolve('not-from-icon' as const)).then((placement) =>
+  render(
+    placement === 'placed' ? (
+      <Panel />
+    ) : (
+      <p role="alert">{t(placement === 'misplaced' ? 'panelMisplaced' : 'panelNotFromIcon')}</p>
+    ),
+    root,
+  ),
 );

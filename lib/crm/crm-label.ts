@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { crmVendors } from './registry';
+import { crmVendorLabels } from './vendor-labels';
 
 /**
  * The name a person knows the record's CRM by: the vendor's product name from the registry
@@ -7,5 +7,5 @@ import { crmVendors } from './registry';
  * (`custom`) and anything the registry does not list.
  */
 export function crmLabel(crm: string): string {
-  return crmVendors.find((vendor) => vendor.id === crm)?.label ?? t('crmCustom');
+  return Object.hasOwn(crmVendorLabels, crm) ? (crmVendorLabels[crm] as string) : t('crmCustom');
 }

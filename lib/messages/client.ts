@@ -14,12 +14,24 @@ export class MessageError extends Error {
   }
 }
 
+let presentedPanelToken: string | undefined;
+
+/**
+ * Sends `token` with every later message of this document: the panel's proof that its tab's
+ * content script made its frame (lib/messages/panel-token.ts). Only the panel calls this.
+ */
+export function presentPanelToken(token: string): void {
+  presentedPanelToken = token;
+}
+
 /** Sends one protocol message to the background and returns its typed answer. */
 export async function sendMessage<K extends MessageName>(
   name: K,
   input: MessageInput<K>,
 ): Promise<MessageOutput<K>> {
-  const reply: unknown = await browser.runtime.sendMessage({ name, input });
+  const reply: unknown = await browser.runtime.sendMessage(
+    presentedPanelToken ? { name, input, panelToken: presentedPanelToken } : { name, input },
+  );
   if (isRecord(reply) && reply.ok === true && 'value' in reply) return reply.value as MessageOutput<K>;
   if (isRecord(reply) && reply.ok === false && isRecord(reply.error)) {
     const { code, message } = reply.error;

@@ -5,6 +5,7 @@ import { backupMessages } from './backup-messages';
 import { draftMessages } from './draft-messages';
 import { keyMessages } from './key-messages';
 import { outboxMessages } from './outbox-messages';
+import { REFUSAL_PANEL_TOKEN } from './panel-token';
 import { peopleMessages } from './people-messages';
 import { policyMessages } from './policy-messages';
 import { postMessages } from './post-messages';
@@ -43,8 +44,13 @@ export type MessageName = keyof typeof protocol;
 export type MessageInput<K extends MessageName> = z.input<(typeof protocol)[K]['input']>;
 export type MessageOutput<K extends MessageName> = z.output<(typeof protocol)[K]['output']>;
 
-/** The envelope every message travels in. */
-export const Envelope = z.object({ name: z.string().max(100), input: z.unknown() }).strict();
+/**
+ * The envelope every message travels in. The panel adds the token its content script gave it
+ * (lib/messages/panel-token.ts); nothing else carries one.
+ */
+export const Envelope = z
+  .object({ name: z.string().max(100), input: z.unknown(), panelToken: z.string().max(100).optional() })
+  .strict();
 
 /** Why a message was refused or failed; `code` is stable, `message` is for people. */
 export const MessageFailure = z.object({ code: z.string(), message: z.string() });
@@ -61,6 +67,7 @@ export const REFUSAL = {
   malformed: 'malformed-message',
   unknown: 'unknown-message',
   sender: 'sender-not-allowed',
+  panelToken: REFUSAL_PANEL_TOKEN,
   input: 'invalid-input',
   internal: 'internal-error',
 } as const;

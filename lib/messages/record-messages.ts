@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CrmRecord } from '../crm/record';
+import { PANEL_TOKEN_PATTERN } from './panel-token';
 import { defineMessages } from './spec';
 
 /** A content script's moment of decision: its document's timeOrigin + now(), in ms since the epoch. */
@@ -12,6 +13,15 @@ export const recordMessages = defineMessages({
    * decided, in ms since the epoch, so that the last decision wins however the reports arrive.
    */
   recordDetected: { from: ['content'], input: CrmRecord.extend({ at: DecidedAt }), output: z.null() },
+  /**
+   * The content script is about to open a panel frame and gives the worker the frame's token
+   * (lib/messages/panel-token.ts), which replaces the one it gave for its previous panel.
+   */
+  panelOpening: {
+    from: ['content'],
+    input: z.object({ token: z.string().regex(PANEL_TOKEN_PATTERN) }).strict(),
+    output: z.null(),
+  },
   /** The content script's page no longer shows a record (navigated to a list view…). */
   recordLeft: { from: ['content'], input: z.object({ at: DecidedAt }).strict(), output: z.null() },
   /** The panel learns which tab it sits in, to know which record announcements are its own. */

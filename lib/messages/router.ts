@@ -2,6 +2,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
 import { CodedError } from '../coded-error';
 import { t } from '../i18n';
+import { panelTokenIsLive } from '../store/panel-tokens';
 import { Envelope, type MessageName, protocol, REFUSAL, type Reply, type SenderContext } from './protocol';
 import { classifySender, type SenderIdentity } from './sender';
 import type { MessageSpec } from './spec';
@@ -42,6 +43,12 @@ export function createRouter(handlers: Handlers, self: SenderIdentity) {
     const from = classifySender(sender, self);
     if (!from || !(spec.from as readonly SenderContext[]).includes(from)) {
       return refuse(REFUSAL.sender, t('errorSender', name));
+    }
+    // A panel is answered only with the live token its tab's content script drew for it: a
+    // panel.html framed by anyone else (Firefox lets any page that knows the add-on's UUID frame
+    // it) gets nothing.
+    if (from === 'panel' && !(await panelTokenIsLive(sender.tab?.id ?? -1, envelope.data.panelToken))) {
+      return refuse(REFUSAL.panelToken, t('panelNotFromIcon'));
     }
     const input = spec.input.safeParse(envelope.data.input);
     if (!input.success)

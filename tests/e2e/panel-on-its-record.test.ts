@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { contentScriptWorld } from './harness/content-script-world';
 import { serveCrmPages } from './harness/crm-pages';
-import { waitForPanelName } from './harness/record-panel';
+import { waitForPanelName, watchPanelTokens } from './harness/record-panel';
 
 /**
  * The panel lives only on its record: the build asks for a Chrome where the panel's dynamic
@@ -92,15 +92,90 @@ describe('the panel lives only on its record', () => {
     );
     const framed = await waitForFrame(page, (frame) => frame !== own && frame.url().endsWith('/panel.html'));
     expect(framed.parentFrame()?.url()).toContain('widgets.example');
-    await framed.waitForSelector(
-      '::-p-text(The X panel works only where the X icon opens it, on the CRM page of this tab’s record.)',
-    );
+    await framed.waitForSelector('::-p-text(This X panel was not opened by the X icon on this page)');
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a user reads
     const text = await framed.evaluate(() => document.body.innerText);
     expect(text).not.toContain('Maria Garcia');
     expect(await framed.$$('button')).toEqual([]);
     // The panel the icon opened is untouched.
     expect(await own.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Maria Garcia');
+    await page.close();
+  });
+});
+
+describe('a panel the icon did not open gets nothing, even at the leaked dynamic URL', () => {
+  it('shows the reason and is refused by the worker when the CRM page frames the panel itself', async () => {
+    // Firefox has no dynamic URL at all; in Chromium it is the same hole once the address
+    // leaks: the CRM page frames the panel directly, where it sits as the icon would put it.
+    const page = await openLead();
+    const inContentScript = await contentScriptWorld(page);
+    await page.goto(LEAD_URL);
+    await page.waitForSelector('x-crm-record');
+    const panelUrl = String(await inContentScript(`chrome.runtime.getURL('/panel.html')`));
+    await page.evaluate((url) => {
+      const frame = document.createElement('iframe');
+      frame.src = url;
+      document.body.append(frame);
+    }, panelUrl);
+    const framed = await waitForFrame(page, (frame) => frame.url().endsWith('/panel.html'));
+    await framed.waitForSelector('::-p-text(This X panel was not opened by the X icon on this page)');
+    expect(await framed.$$('button')).toEqual([]);
+    // Whatever the framed panel asks, the worker answers with the refusal alone.
+    const answers = await framed.evaluate(() => {
+      type Runtime = { sendMessage(message: unknown): Promise<{ error?: { code: string } }> };
+      const { runtime } = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome;
+      return Promise.all(
+        [
+          { name: 'panelTab', input: {} },
+          { name: 'panelView', input: {} },
+          {
+            name: 'panelPlace',
+            input: { ancestorOrigins: [location.ancestorOrigins[0]], parentIsTop: true },
+          },
+          { name: 'panelTab', input: {}, panelToken: 'f'.repeat(64) },
+        ].map((message) => runtime.sendMessage(message)),
+      );
+    });
+    expect(answers.map((answer) => answer.error?.code)).toEqual(Array(4).fill('panel-not-opened-by-icon'));
+
+    // The icon's own panel, opened afterwards on the same page, works.
+    await page.locator('::-p-aria(Open X panel for Maria Garcia)').click();
+    const own = await waitForFrame(page, (frame) => frame !== framed && frame.url().endsWith('/panel.html'));
+    await expect
+      .poll(() => own.evaluate(() => document.querySelector('h1')?.textContent).catch(() => null), {
+        timeout: 10_000,
+      })
+      .toBe('Maria Garcia');
+    expect(await framed.$$('button')).toEqual([]);
+    await page.close();
+  });
+
+  it('answers the icon’s panel only with the token its content script gave it', async () => {
+    const page = await openLead();
+    const panelToken = watchPanelTokens(page);
+    await page.goto(LEAD_URL);
+    await page.locator('::-p-aria(Open X panel for Maria Garcia)').click();
+    const own = await waitForPanelName(page, 'Maria Garcia');
+    const token = panelToken();
+    expect(token).toMatch(/^[0-9a-f]{64}$/);
+    // The panel took the token off its address: nothing reading the frame's URL finds it.
+    expect(own.url()).toMatch(/\/panel\.html$/);
+    const ask = (withToken: string | undefined) =>
+      own.evaluate((panelToken) => {
+        type Runtime = { sendMessage(message: unknown): Promise<{ ok: boolean; error?: { code: string } }> };
+        const { runtime } = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome;
+        return runtime.sendMessage({ name: 'panelTab', input: {}, ...(panelToken ? { panelToken } : {}) });
+      }, withToken);
+    expect(await ask(token)).toMatchObject({ ok: true });
+    expect(await ask(undefined)).toMatchObject({ ok: false, error: { code: 'panel-not-opened-by-icon' } });
+    await page.close();
+  });
+
+  it('shows the reason when opened in a tab of its own', async () => {
+    const page = await chromium.browser.newPage();
+    await page.goto(`chrome-extension://${chromium.extensionId}/panel.html`);
+    await page.waitForSelector('::-p-text(This X panel was not opened by the X icon on this page)');
+    expect(await page.$$('button')).toEqual([]);
     await page.close();
   });
 });

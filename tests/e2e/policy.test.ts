@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCrmPages } from './harness/crm-pages';
+import { watchPanelTokens } from './harness/record-panel';
 import { sendFrom } from './harness/worker-messages';
 import { launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
 
@@ -86,6 +87,7 @@ describe('an organisation’s policy, deployed as a managed browser policy', () 
     await signInThroughManager(run, { keysFromPolicy: true });
     const page = await run.browser.newPage();
     await serveCrmPages(page, [{ url: LEAD_URL, fixture: 'zoho/lead.html' }]);
+    const panelToken = watchPanelTokens(page);
     await page.goto(LEAD_URL);
     await page.locator('::-p-aria(Open X panel for Maria Garcia)').click();
     const panel = (await page.waitForFrame((f) => f.url().endsWith('/panel.html'))) as Frame;
@@ -93,13 +95,19 @@ describe('an organisation’s policy, deployed as a managed browser policy', () 
     await panel.waitForSelector('::-p-aria(Mention)');
     expect(await panel.$('::-p-aria(Follow)')).toBeNull();
     const maria = run.x.state.userByUsername('maria_acme')?.id;
-    const answer = await panel.evaluate((id) => {
-      type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-      return (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({
-        name: 'personFollow',
-        input: { xUserId: id, follow: true },
-      });
-    }, maria);
+    // As the panel itself sends it: with the token its content script gave it.
+    const answer = await panel.evaluate(
+      (id, token) => {
+        type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+        return (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({
+          name: 'personFollow',
+          input: { xUserId: id, follow: true },
+          panelToken: token,
+        });
+      },
+      maria,
+      panelToken(),
+    );
     expect(answer).toMatchObject({ ok: false, error: { code: 'policy-forbidden' } });
     expect(run.x.callsTo('POST /2/users/:id/following')).toHaveLength(0);
   });

@@ -2,6 +2,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { recordUiHost, serveCrmPages } from './harness/crm-pages';
+import { panelFrame as panelFrameOf } from './harness/record-panel';
 
 const LEAD_URL = 'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001';
 
@@ -15,14 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => chromium?.close());
 
-async function panelFrame(): Promise<Frame> {
-  const target = await chromium.browser.waitForTarget(
-    (t) => t.url().startsWith('chrome-extension://') && t.url().endsWith('/panel.html'),
-    { timeout: 10_000 },
-  );
-  const frame = page.frames().find((f) => f.url() === target.url()) ?? (await target.asPage()).mainFrame();
-  return frame;
-}
+// The panel's address carries its token in the fragment until the panel takes it off.
+const panelFrame = (): Promise<Frame> => panelFrameOf(page);
 
 describe('a Zoho CRM lead page', () => {
   it('shows the X icon right after the lead’s name, in a closed shadow root', async () => {

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import type { RecordChanged } from '@/lib/messages/record-events';
 import type { recordMessages } from '@/lib/messages/record-messages';
 import { type HandlerContext, HandlerError, type HandlersFor } from '@/lib/messages/router';
+import { registerPanelToken } from '@/lib/store/panel-tokens';
 import { getTabRecord, reportTabRecord } from '@/lib/store/tab-records';
 import { panelIsOnItsRecord } from '../panel-place';
 import { recordsShownAt, senderPageUrl } from '../tab-page';
@@ -73,6 +74,11 @@ export const recordHandlers: HandlersFor<typeof recordMessages> = {
   },
   async recordLeft({ at }, context) {
     if (await reportTabRecord(tabOf(context), null, at)) announce(tabOf(context));
+    return null;
+  },
+  async panelOpening({ token }, context) {
+    // Keyed by the content script's own frame: the panel frame it makes is a child of it.
+    await registerPanelToken(tabOf(context), context.sender.frameId ?? 0, token);
     return null;
   },
   async panelTab(_input, context) {

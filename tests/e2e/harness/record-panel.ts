@@ -69,3 +69,17 @@ export function recordIcons(page: Page) {
     };
   });
 }
+
+/**
+ * Records the token the content script gives each panel frame `page` opens (the panel URL's
+ * fragment, which the panel takes off its address at once), so a test can send the worker a
+ * message exactly as the icon's panel would. Answers the latest token seen, if any.
+ */
+export function watchPanelTokens(page: Page): () => string | undefined {
+  let latest: string | undefined;
+  page.on('framenavigated', (frame) => {
+    const match = /\/panel\.html#([0-9a-f]{64})$/.exec(frame.url());
+    if (match) latest = match[1];
+  });
+  return () => latest;
+}

@@ -6,6 +6,7 @@ import { panelIsOnItsRecord } from '@/entrypoints/background/panel-place';
 import { forgetRecordsOfDepartedTabs } from '@/entrypoints/background/tab-departures';
 import type { CrmRecord } from '@/lib/crm/record';
 import { createRouter } from '@/lib/messages/router';
+import { registerPanelToken } from '@/lib/store/panel-tokens';
 import { getTabRecord, setTabRecord } from '@/lib/store/tab-records';
 
 const ZOHO = 'https://crm.zoho.com';
@@ -60,8 +61,10 @@ describe('the panel shows only directly in its tab’s CRM page', () => {
       tab: { id: 7, url: LEAD_URL } as Tabs.Tab,
     };
     await setTabRecord(7, lead);
+    const panelToken = '5e'.repeat(32);
+    await registerPanelToken(7, 0, panelToken);
     const ask = (ancestorOrigins: string[] | null) =>
-      route({ name: 'panelPlace', input: { ancestorOrigins, parentIsTop: true } }, fromPanel);
+      route({ name: 'panelPlace', input: { ancestorOrigins, parentIsTop: true }, panelToken }, fromPanel);
     expect(await ask([ZOHO])).toEqual({ ok: true, value: null });
     expect(await ask(['https://widgets.example', ZOHO])).toEqual({
       ok: false,

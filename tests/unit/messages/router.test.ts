@@ -40,7 +40,9 @@ describe('message router', () => {
       ok: true,
       value: null,
     });
-    expect(await route({ name: 'panelView', input: {} }, fromPanel)).toMatchObject({
+    const panelToken = 'a1'.repeat(32);
+    await route({ name: 'panelOpening', input: { token: panelToken } }, fromZoho);
+    expect(await route({ name: 'panelView', input: {}, panelToken }, fromPanel)).toMatchObject({
       ok: true,
       value: { record },
     });

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { crmVendors } from '../../lib/crm/registry';
+
+/**
+ * The panel and the popup only name a CRM ("Lead in Zoho CRM"): the build gives them the CRMs'
+ * labels as a map and leaves out the registry, whose URL and page readers they never run.
+ */
+
+const OUT = resolve('.output/chrome-mv3');
+
+/** The scripts an extension page loads, following static imports from its HTML. */
+function pageScripts(html: string): string[] {
+  const text = readFileSync(join(OUT, html), 'utf8');
+  const queue = [...text.matchAll(/src="\/?([^"]+\.js)"/g)].map((match) => match[1] as string);
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(OUT, file), 'utf8');
+    for (const match of code.matchAll(/(?:import|from)\s*["']\.{0,2}\/?([^"']+\.js)["']/g)) {
+      const target = match[1] as string;
+      queue.push(target.startsWith('chunks/') ? target : join('chunks', target));
+    }
+  }
+  return [...seen];
+}
+
+describe.each(['panel.html', 'popup.html'])('the %s bundle', (html) => {
+  const code = () =>
+    pageScripts(html)
+      .map((file) => readFileSync(join(OUT, file), 'utf8'))
+      .join('\n');
+
+  it('carries every CRM’s label', () => {
+    const all = code();
+    const missing = crmVendors
+      .map((vendor) => vendor.label)
+      .filter((label) => !all.includes(JSON.stringify(label)));
+    expect(missing).toEqual([]);
+  });
+
+  it('does not carry the CRM registry (no CRM’s host patterns)', () => {
+    const all = code();
+    const carried = crmVendors.flatMap((vendor) => vendor.matches).filter((pattern) => all.includes(pattern));
+    expect(carried).toEqual([]);
+  });
+});
