@@ -47,7 +47,8 @@ function nativeBrowserInContentScripts(): Plugin {
     name: 'x-crm:native-browser-in-content-scripts',
     enforce: 'pre',
     options(options) {
-      contentScript = JSON.stringify(options.input ?? '').includes('.content');
+      // The record-ui script runs in CRM pages too, imported by the content script.
+      contentScript = /\.content|record-ui\.ts/.test(JSON.stringify(options.input ?? ''));
     },
     resolveId(source) {
       if (!contentScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
@@ -205,7 +206,8 @@ export default defineConfig({
     host_permissions: ['https://api.x.com/*'],
     web_accessible_resources: [
       {
-        resources: ['panel.html'],
+        // The icon and panel code: the content script imports it on record pages only.
+        resources: ['panel.html', 'record-ui.js'],
         matches: (await buildVendors()).flatMap((vendor) => vendor.matches),
         use_dynamic_url: true,
       },
@@ -214,7 +216,7 @@ export default defineConfig({
         // panel is reachable from any https page, still only at its per-session dynamic URL,
         // which only the content script knows, inside its closed shadow root. The background
         // answers the panel only in a tab showing a record.
-        resources: ['panel.html'],
+        resources: ['panel.html', 'record-ui.js'],
         matches: ['https://*/*'],
         use_dynamic_url: true,
       },

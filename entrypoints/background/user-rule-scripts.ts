@@ -72,7 +72,7 @@ export const browserRuleScriptApi: RuleScriptApi = {
               id: USER_RULE_PATH_SCRIPT_ID,
               js: [RULE_PATH_SCRIPT_FILE],
               matches: [...paths],
-              // Before the manifest's content script, which runs at document_idle.
+              // Before the manifest's content script, which runs at document_end.
               runAt: 'document_start' as const,
               persistAcrossSessions: true,
             },

@@ -42,6 +42,14 @@ function createIcon(fullName: string): HTMLButtonElement {
   return icon;
 }
 
+/** Whether a mutation record adds an element of the page's own (not the icon's host). */
+function addsPageElement(record: MutationRecord): boolean {
+  for (const node of record.addedNodes) {
+    if (node.nodeType === Node.ELEMENT_NODE && node.nodeName !== RECORD_UI_TAG.toUpperCase()) return true;
+  }
+  return false;
+}
+
 /**
  * Puts the X icon after the record's title (or floating, when the CRM moved its title) in a
  * closed shadow root; the panel it opens sits in a closed root of its own (panel-host.ts), so
@@ -91,8 +99,12 @@ export function mountRecordUi(options: RecordUiOptions): RecordUi {
 
   // CRMs re-render their headers and drop what we inserted: put it back after the new title.
   // A floating icon moves to the title if the page shows one after all.
-  const observer = new MutationObserver(() => {
+  const observer = new MutationObserver((records) => {
     if (host.isConnected && title?.isConnected) return;
+    // Floating, the icon waits for a title to appear, and one can only come in an added element:
+    // a busy page's text updates and removals are passed by on their records, without querying
+    // the whole page for each.
+    if (!title && host.isConnected && !records.some(addsPageElement)) return;
     const next = findTitle() ?? (title?.isConnected ? title : null);
     if (next) {
       title = next;

@@ -8,6 +8,7 @@ import { presentPanelToken, sendMessage } from '@/lib/messages/client';
 import { CLOSE_PANEL } from '@/lib/messages/panel-close';
 import { panelTokenFromFragment } from '@/lib/messages/panel-token';
 import { isRecordChanged } from '@/lib/messages/record-events';
+import { closeOnEscape } from './close-on-escape';
 import { coalesceRecordChanges } from './record-changes';
 import '@/components/theme.css';
 import '@/components/panel/panel.css';
@@ -45,15 +46,11 @@ function Panel() {
       if (isRecordChanged(message) && message.tabId === tabId) changes.changed();
     };
     browser.runtime.onMessage.addListener(onMessage);
-    const onKey = (event: KeyboardEvent) => {
-      // A control that uses Escape itself (a completion list) marks the event as handled.
-      if (event.key === 'Escape' && !event.defaultPrevented) closePanel();
-    };
-    document.addEventListener('keydown', onKey);
+    const stopClosingOnEscape = closeOnEscape(document, closePanel);
     return () => {
       changes.stop();
       browser.runtime.onMessage.removeListener(onMessage);
-      document.removeEventListener('keydown', onKey);
+      stopClosingOnEscape();
     };
   }, []);
   return (

@@ -62,6 +62,15 @@ const expanded = (name: string) =>
 /** What has the keyboard focus in the page: our icon's host element reads as x-crm-record. */
 const focused = () => page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? null);
 
+/** `promise`, or a failure after `ms`: a frame being replaced may never answer an evaluation. */
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 async function waitClosed(name: string) {
   await expect.poll(panelOpen, { timeout: 10_000 }).toBe(false);
   expect(await expanded(name)).toBe('false');
@@ -106,18 +115,23 @@ describe('a closed panel costs nothing', () => {
     expect(await focused()).toBe('x-crm-record');
   });
 
-  // Skipped: on some runs puppeteer's key dispatch into this page never returns (90 s), in the
-  // Tab before the click or the Escape after it, while the panel's frame is replaced. Escape
-  // on the icon is driven below; Escape inside the panel goes undriven until this is found.
-  it.skip('closes with Escape inside the panel', async () => {
-    await page.focus('x-crm-record');
-    await page.keyboard.press('Tab');
+  // Puppeteer's keyboard.press into this page can stay unanswered while the panel's frame is
+  // replaced. The key press is made inside the panel instead, as the browser delivers one: a
+  // KeyboardEvent on the focused control, bubbling to the panel's own listener
+  // (entrypoints/panel/close-on-escape.ts, unit-tested there), whose request to close then
+  // goes to the content script as from the close button. Every step has a deadline.
+  it('closes with Escape inside the panel, and gives the focus back to the icon', async () => {
     await icon('Morgan Moreau').click();
     const panel = await waitForPanelName(page, 'Morgan Moreau');
-    // A handle with a deadline: an evaluation in a frame being replaced can stay unanswered.
-    const close = await panel.waitForSelector('::-p-aria(Close the X panel)', { timeout: 10_000 });
-    await close?.focus();
-    await page.keyboard.press('Escape');
+    await panel.waitForSelector('::-p-aria(Close the X panel)', { timeout: 10_000 });
+    const pressed = panel.evaluate(() => {
+      const close = document.querySelector<HTMLElement>('[aria-label="Close the X panel"]');
+      close?.focus();
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+      return target === close;
+    });
+    expect(await withDeadline(pressed, 10_000)).toBe(true);
     await waitClosed('Morgan Moreau');
     expect(await focused()).toBe('x-crm-record');
   });

@@ -33,3 +33,13 @@ export async function pageDecision(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * Whether the icon and panel code (entrypoints/record-ui.ts) has come into the content
+ * script's world on `page`: the CRM content script imports it on record pages only.
+ */
+export async function recordCodeLoaded(page: Page): Promise<boolean> {
+  const inContentScript = await contentScriptWorld(page);
+  // The same Symbol.for key the record-ui script writes under (crm.content/record-code.ts).
+  return (await inContentScript(`Boolean(globalThis[Symbol.for('x-for-crm.record-code')])`)) === true;
+}

@@ -105,6 +105,15 @@ describe('a tab’s record is forgotten when the tab leaves it', () => {
     await expect.poll(() => getTabRecord(tabId)).toBeNull();
   });
 
+  it('forgets it when the tab loads a list view of the same CRM, whose page tells the worker nothing', async () => {
+    await fakeBrowser.tabs.update(tabId, { url: `${ZOHO}/crm/org123/tab/Leads/custom-view/1/list` });
+    await fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, {
+      id: tabId,
+      url: `${ZOHO}/crm/org123/tab/Leads/custom-view/1/list`,
+    } as Tabs.Tab);
+    await expect.poll(() => getTabRecord(tabId)).toBeNull();
+  });
+
   it('forgets it when the tab loads a site whose URL the browser withholds', async () => {
     await fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, { id: tabId } as Tabs.Tab);
     await expect.poll(() => getTabRecord(tabId)).toBeNull();
