@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { crmLabel } from '@/lib/crm/crm-label';
-import { formatDateTime, type MessageKey, t, tCount } from '@/lib/i18n';
+import { formatDateTime, t, tCount } from '@/lib/i18n';
 import type { SearchResult } from '@/lib/messages/post-messages';
 import { formatUsd, PRICE_USD, SEARCH_PAGE_SIZE, searchPagePrice } from '@/lib/x/prices';
 import { messageOf, safeLink, type Send } from './panel/api';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { crmLabel } from '@/lib/crm/crm-label';
 import { CRM_IDS, type CrmId } from '@/lib/crm/record';
-import { formatCount, type MessageKey, t } from '@/lib/i18n';
+import { formatCount, t } from '@/lib/i18n';
 import { onSettingsChanged } from '@/lib/messages/settings-changed';
 import type { SettingsView } from '@/lib/messages/settings-messages';
 import { POSTS_FRESH_MINUTES, PROFILE_FRESH_HOURS } from '@/lib/store/settings';

@@ -136,5 +136,5 @@ function quote(value: string): string {
 
 /** Writes records as CSV with CRLF line ends, as RFC 4180 has it. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map((cell) => quote(guardCell(cell))).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((row) => row.map((cell) => quote(guardCell(cell))).join(',')).join('\r\n')}\r\n`;
 }
