@@ -1,45 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Send } from '@/components/panel/api';
 import { SocialView } from '@/components/social/SocialView';
 import type { SocialView as View } from '@/lib/messages/social-messages';
 import type { SocialQuote } from '@/lib/x/social-refresh';
+import { speak, speakDefault } from '../speak';
 
-type Entry = { message: string; placeholders?: Record<string, { content: string }> };
-type Messages = Record<string, Entry>;
-const load = (locale: string): Messages =>
-  JSON.parse(
-    readFileSync(join(process.cwd(), 'public/_locales', locale, 'messages.json'), 'utf8'),
-  ) as Messages;
-const english = load('en');
-const englishGetMessage = fakeBrowser.i18n.getMessage;
-const englishLanguage = fakeBrowser.i18n.getUILanguage;
-
-/** chrome.i18n as Chrome runs it with the browser in `language`: that locale's messages, else English's. */
-function speak(language: string, messages: Messages): void {
-  fakeBrowser.i18n.getUILanguage = () => language;
-  fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) => {
-    const entry = messages[key] ?? english[key];
-    if (!entry) return '';
-    const subs = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
-    return entry.message
-      .replace(/\$([A-Za-z_]+)\$/g, (_, name: string) =>
-        (entry.placeholders?.[name.toLowerCase()]?.content ?? '').replace(
-          /\$(\d)/g,
-          (_m, n: string) => subs[Number(n) - 1] ?? '',
-        ),
-      )
-      .replaceAll('$$', '$');
-  }) as typeof fakeBrowser.i18n.getMessage;
-}
-
-afterEach(() => {
-  fakeBrowser.i18n.getMessage = englishGetMessage;
-  fakeBrowser.i18n.getUILanguage = englishLanguage;
-});
+afterEach(speakDefault);
 
 const view: View = {
   allowed: true,
@@ -113,7 +80,7 @@ describe('the Social view counts as the language does', () => {
   });
 
   it('speaks German: "1 neuer Eintrag", "Jede Stunde", amounts as 0,011 $', async () => {
-    speak('de', load('de'));
+    speak('de', 'de');
     const shown = await refreshed(background({ posts: 2, authors: 1 }, 1));
     expect(shown.quote).toContain('höchstens 2 neue Posts und kann bis zu 0,011 $ kosten.');
     expect(shown.quote).toContain('1 Autor kann zu 0,01 $ gelesen werden.');
@@ -122,7 +89,7 @@ describe('the Social view counts as the language does', () => {
   });
 
   it('speaks Spanish: "2 elementos nuevos", "Cada hora"', async () => {
-    speak('es-ES', load('es'));
+    speak('es-ES', 'es');
     const shown = await refreshed(background({ posts: 1, authors: 2 }, 2));
     expect(shown.quote).toContain('como máximo 1 post nuevo');
     expect(shown.quote).toContain('Se pueden leer 2 autores a 0,01 US$ cada uno.');

@@ -1,44 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formatCount, formatDate, formatList, formatPercent, formatUsd, tCount, tPlural } from '@/lib/i18n';
-
-type Entry = { message: string; placeholders?: Record<string, { content: string }> };
-type Messages = Record<string, Entry>;
-
-const load = (locale: string): Messages =>
-  JSON.parse(
-    readFileSync(join(process.cwd(), 'public/_locales', locale, 'messages.json'), 'utf8'),
-  ) as Messages;
-const english = load('en');
-const originalGetMessage = fakeBrowser.i18n.getMessage;
-
-/** chrome.i18n as Chrome runs it in `language`: that locale's messages, else English's. */
-function speak(language: string, messages: Messages): void {
-  fakeBrowser.i18n.getUILanguage = () => language;
-  fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) => {
-    const entry = messages[key] ?? english[key];
-    if (!entry) return '';
-    const subs = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
-    return entry.message.replace(/\$([A-Za-z_]+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (_m, n: string) => subs[Number(n) - 1] ?? '');
-    });
-  }) as typeof fakeBrowser.i18n.getMessage;
-}
+import { speak, speakDefault } from '../speak';
 
 /** Intl puts no-break spaces between number and sign; a reader sees a space. */
 const spaced = (texts: string[]) => texts.map((text) => text.replace(/\s/gu, ' '));
 
-afterEach(() => {
-  fakeBrowser.i18n.getUILanguage = () => 'en-US';
-  fakeBrowser.i18n.getMessage = originalGetMessage;
-});
+afterEach(speakDefault);
 
 describe('counts in the UI language', () => {
   it('says "1 reply" and "2 replies" in English, with grouping', () => {
-    speak('en-US', english);
+    speak('en-US', 'en');
     expect(tCount('replyCount', 1)).toBe('1 reply');
     expect(tCount('replyCount', 2)).toBe('2 replies');
     expect(tCount('replyCount', 0)).toBe('0 replies');
@@ -47,7 +18,7 @@ describe('counts in the UI language', () => {
   });
 
   it('says "1 Antwort" and "2 Antworten" in German, grouping with a dot', () => {
-    speak('de', load('de'));
+    speak('de', 'de');
     expect(tCount('replyCount', 1)).toBe('1 Antwort');
     expect(tCount('replyCount', 2)).toBe('2 Antworten');
     expect(tCount('searchFound', 12345)).toBe('12.345 Posts angezeigt');
@@ -55,7 +26,7 @@ describe('counts in the UI language', () => {
   });
 
   it('says "1 respuesta" and "2 respuestas" in Spanish', () => {
-    speak('es-ES', load('es'));
+    speak('es-ES', 'es');
     expect(tCount('replyCount', 1)).toBe('1 respuesta');
     expect(tCount('replyCount', 2)).toBe('2 respuestas');
     expect(tCount('composeRemaining', 1)).toBe('Queda 1 carácter');
@@ -76,7 +47,7 @@ describe('counts in the UI language', () => {
   });
 
   it('lets the count sit anywhere among the substitutions', () => {
-    speak('en-US', english);
+    speak('en-US', 'en');
     expect(tPlural('importRefused', 1, ['1', '0'])).toBe('0 of 1 row refused');
     expect(tPlural('importRefused', 7, ['7', '2'])).toBe('2 of 7 rows refused');
   });
@@ -84,47 +55,47 @@ describe('counts in the UI language', () => {
 
 describe('money, shares and dates in the UI language', () => {
   it('writes US dollars as each language does, cents always and a tenth of a cent when there is one', () => {
-    speak('en-US', english);
+    speak('en-US', 'en');
     expect([formatUsd(0.015), formatUsd(0.2), formatUsd(1234.5)]).toEqual(['$0.015', '$0.20', '$1,234.50']);
-    speak('de', load('de'));
+    speak('de', 'de');
     expect(spaced([formatUsd(0.015), formatUsd(0.2)])).toEqual(['0,015 $', '0,20 $']);
-    speak('es', load('es'));
+    speak('es', 'es');
     expect(spaced([formatUsd(0.015), formatUsd(0.2)])).toEqual(['0,015 US$', '0,20 US$']);
   });
 
   it('writes a percentage and a count as the language does', () => {
-    speak('de', load('de'));
+    speak('de', 'de');
     expect(spaced([formatPercent(85)])).toEqual(['85 %']);
     expect(formatCount(1234567)).toBe('1.234.567');
-    speak('en-US', english);
+    speak('en-US', 'en');
     expect(formatPercent(85)).toBe('85%');
   });
 
   it('writes numbers in the messages’ language when the browser reports another', () => {
     // Chromium started with --lang=de (or LANGUAGE=de) shows German messages but reports en-US.
-    speak('en-US', load('de'));
+    speak('en-US', 'de');
     expect(spaced([formatUsd(0.015)])).toEqual(['0,015 $']);
     expect(tCount('replyCount', 1234)).toBe('1.234 Antworten');
     // A browser in Latin American Spanish keeps its region's formats with the es messages.
-    speak('es-MX', load('es'));
+    speak('es-MX', 'es');
     expect(spaced([formatUsd(0.015)])).toEqual(['USD 0.015']);
   });
 
   it('lists reasons as the language does', () => {
-    speak('de', load('de'));
+    speak('de', 'de');
     expect(formatList(['erwähnt Acme', 'gleicher Name'])).toBe('erwähnt Acme und gleicher Name');
-    speak('es', load('es'));
+    speak('es', 'es');
     expect(formatList(['a', 'b', 'c'])).toBe('a, b y c');
   });
 
   it('names the month in the language', () => {
     const joined = '2019-03-04T12:00:00Z';
     const monthYear = { year: 'numeric', month: 'long', timeZone: 'UTC' } as const;
-    speak('en-US', english);
+    speak('en-US', 'en');
     expect(formatDate(joined, monthYear)).toBe('March 2019');
-    speak('de', load('de'));
+    speak('de', 'de');
     expect(formatDate(joined, monthYear)).toBe('März 2019');
-    speak('es', load('es'));
+    speak('es', 'es');
     expect(formatDate(joined, monthYear)).toBe('marzo de 2019');
   });
 });
