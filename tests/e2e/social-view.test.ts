@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postAs } from '../fake-x/conversations';
 import type { Post } from '../fake-x/state';
@@ -137,6 +137,24 @@ async function refresh() {
   return panel.$eval('#social-outcome', (p) => p.textContent ?? '');
 }
 
+/**
+ * Records each `chrome.sidePanel.open` call the extension page `from` makes (in
+ * `globalThis.sidePanelCalls`), still opening the panel.
+ */
+function recordSidePanelOpens(from: Page | Frame): Promise<void> {
+  return from.evaluate(() => {
+    type SidePanel = { open(options: unknown): Promise<void> };
+    const chrome = (globalThis as unknown as { chrome: { sidePanel: SidePanel } }).chrome;
+    const calls: unknown[] = [];
+    (globalThis as unknown as { sidePanelCalls: unknown[] }).sidePanelCalls = calls;
+    const open = chrome.sidePanel.open.bind(chrome.sidePanel);
+    chrome.sidePanel.open = (options) => {
+      calls.push(options);
+      return open(options);
+    };
+  });
+}
+
 describe('the Social view', () => {
   // Headless Chromium has no side panel to show, so sidePanel.open is watched as the popup
   // calls it (with the popup's window, inside the click); the view itself is tested in a tab.
@@ -151,17 +169,7 @@ describe('the Social view', () => {
           ).chrome.windows.getCurrent()
         ).id,
     );
-    await popup.evaluate(() => {
-      type SidePanel = { open(options: unknown): Promise<void> };
-      const chrome = (globalThis as unknown as { chrome: { sidePanel: SidePanel } }).chrome;
-      const calls: unknown[] = [];
-      (globalThis as unknown as { sidePanelCalls: unknown[] }).sidePanelCalls = calls;
-      const open = chrome.sidePanel.open.bind(chrome.sidePanel);
-      chrome.sidePanel.open = (options) => {
-        calls.push(options);
-        return open(options);
-      };
-    });
+    await recordSidePanelOpens(popup);
     const button = await popup.waitForSelector('::-p-aria(Social view)');
     await popup.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.social-open')?.disabled);
     await button?.click();
@@ -193,17 +201,7 @@ describe('the Social view', () => {
     await crm.locator('::-p-aria(Open X panel for Maria Garcia)').click();
     const frame = await panelFrame(crm);
     await frame.waitForSelector('::-p-text(Associated with @maria_acme)');
-    await frame.evaluate(() => {
-      type SidePanel = { open(options: unknown): Promise<void> };
-      const chrome = (globalThis as unknown as { chrome: { sidePanel: SidePanel } }).chrome;
-      const calls: unknown[] = [];
-      (globalThis as unknown as { sidePanelCalls: unknown[] }).sidePanelCalls = calls;
-      const open = chrome.sidePanel.open.bind(chrome.sidePanel);
-      chrome.sidePanel.open = (options) => {
-        calls.push(options);
-        return open(options);
-      };
-    });
+    await recordSidePanelOpens(frame);
     try {
       await frame.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.social-open')?.disabled);
       // Once in a loaded CI run a click was lost (no call within 30 s, the cause not found): a
