@@ -47,12 +47,13 @@ function nativeBrowserInContentScripts(): Plugin {
     name: 'x-crm:native-browser-in-content-scripts',
     enforce: 'pre',
     options(options) {
-      // The CRM page script and the record-ui script it imports run in CRM pages too.
-      contentScript = /\.content|crm-page|record-ui\.ts/.test(JSON.stringify(options.input ?? ''));
+      // The CRM page script (an unlisted script) runs in CRM pages too.
+      contentScript = /\.content|crm-page/.test(JSON.stringify(options.input ?? ''));
     },
     resolveId(source) {
       if (!contentScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
-      return resolve('node_modules/@wxt-dev/browser/src/index.mjs');
+      // Looked up on first use: a CRM page that shows no record never touches the API.
+      return resolve('entrypoints/crm-page/lazy-browser.ts');
     },
   };
 }
@@ -205,20 +206,20 @@ export default defineConfig({
     // X sends no CORS headers: only the worker, with these hosts granted, can call it.
     host_permissions: ['https://api.x.com/*'],
     // The CRM page script (entrypoints/crm-page), listed here rather than by WXT: see there why.
-    // At the end of parsing rather than when the page is idle: a record page's title is usually
-    // there by then, and the icon comes up to a tenth of a second sooner. A page that is no
-    // record costs the same either way (its URL is all that is read).
+    // From the start of the page: on a record's address the worker's answer comes while the
+    // page loads, and the icon shows as soon as the page is parsed. A page that is no record
+    // costs the same either way (its address is all that is read).
     content_scripts: [
       {
         matches: (await buildVendors()).flatMap((vendor) => vendor.matches),
         js: ['crm-page.js'],
-        run_at: 'document_end',
+        run_at: 'document_start',
       },
     ],
     web_accessible_resources: [
       {
-        // The icon and panel code: the content script imports it on record pages only.
-        resources: ['panel.html', 'record-ui.js'],
+        // The panel, framed by the CRM page script on the vendors' record pages.
+        resources: ['panel.html'],
         matches: (await buildVendors()).flatMap((vendor) => vendor.matches),
         use_dynamic_url: true,
       },
@@ -227,7 +228,7 @@ export default defineConfig({
         // panel is reachable from any https page, still only at its per-session dynamic URL,
         // which only the content script knows, inside its closed shadow root. The background
         // answers the panel only in a tab showing a record.
-        resources: ['panel.html', 'record-ui.js'],
+        resources: ['panel.html'],
         matches: ['https://*/*'],
         use_dynamic_url: true,
       },

@@ -75,7 +75,7 @@ export const browserRuleScriptApi: RuleScriptApi = {
               id: USER_RULE_PATH_SCRIPT_ID,
               js: [RULE_PATH_SCRIPT_FILE],
               matches: [...paths],
-              // Before the manifest's content script, which runs at document_end.
+              // Before the CRM page script reads the page, which it does once the page is parsed.
               runAt: 'document_start' as const,
               persistAcrossSessions: true,
             },

@@ -1,4 +1,3 @@
-import { t } from '@/lib/i18n';
 import { isClosePanel } from '@/lib/messages/panel-close';
 import { panelUrlWithToken } from './panel-token';
 import { recordUiCss } from './record-ui.css';
@@ -34,8 +33,9 @@ export interface PanelHost {
  * Closing takes the iframe off the page rather than hiding it: a hidden panel would still
  * follow record changes and read X on the rep's account (every read is billed) for a panel
  * nobody sees. Opening again loads the panel afresh on the record the tab shows then.
+ * `frameTitle` gives the frame's accessible name, in the UI language, when the frame is made.
  */
-export function createPanelHost(): PanelHost {
+export function createPanelHost(frameTitle: () => string): PanelHost {
   let host: HTMLElement | undefined;
   let frame: HTMLIFrameElement | undefined;
   const listeners = new Set<(open: boolean, by: PanelClosedBy | null) => void>();
@@ -67,7 +67,7 @@ export function createPanelHost(): PanelHost {
     style.textContent = recordUiCss;
     frame = document.createElement('iframe');
     frame.className = 'x-panel';
-    frame.title = t('panelTitle');
+    frame.title = frameTitle();
     frame.hidden = hidden;
     const made = frame;
     void panelUrlWithToken().then(

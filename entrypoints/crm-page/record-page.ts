@@ -1,7 +1,9 @@
 import type { CrmPage } from '@/lib/crm/adapter';
 import { detectRecordPage } from '@/lib/crm/pages';
 import type { CrmId, RecordRef } from '@/lib/crm/record';
-import { readReply, sendMessage } from '@/lib/messages/client';
+import { sendMessage } from '@/lib/messages/client';
+import type { PageStrings } from '@/lib/messages/page-strings';
+import type { PageSettings } from '@/lib/messages/settings-messages';
 import { decidedAt } from './decided-at';
 import { reportPageDecision } from './page-decision';
 import { watchPageSettings } from './page-settings';
@@ -17,7 +19,13 @@ interface Shown {
   ui?: RecordUi;
 }
 
-/** What the page's start script asks of the record code once it runs. */
+/**
+ * Set in the page script's world once a page starts showing records: the end-to-end tests read
+ * it there (tests/e2e/harness/page-decision.ts) to know that a list view never did.
+ */
+export const RECORD_PAGE = Symbol.for('x-for-crm.record-page');
+
+/** What the page script asks of the record code once it runs. */
 export interface RecordPage {
   /** Brings the icon in line with `url`, the page's address after an in-page navigation. */
   follow(url: URL): void;
@@ -49,21 +57,23 @@ function detect(
 /**
  * The icon and panel for a page whose address may name a record (entrypoints/crm-page/index.ts
  * decided so from the URL alone): asks the worker for the switched-off vendors and this host's
- * rules (`settingsReply`: the worker's reply to the page script, which asked while this code
- * loaded; see record-code.ts `askPageSettings`), then shows
- * the icon on each record the page moves to, and keeps the tab's panel.
+ * rules and the words the page shows (`asked`: the worker's answer, asked for when the page
+ * started loading), then shows the icon on each record the page moves to, and keeps the tab's
+ * panel.
  */
-export function startRecordPage(start: URL, settingsReply: Promise<unknown>): RecordPage {
+export function startRecordPage(start: URL, asked: Promise<PageSettings>): RecordPage {
+  (globalThis as Record<symbol, unknown>)[RECORD_PAGE] = true;
   let url = start;
+  let strings: PageStrings | undefined;
   let disabled: readonly CrmId[] | undefined;
   let rules: readonly CrmPage<CrmId>[] | undefined;
   let shown: Shown | undefined;
-  const panel: PanelHost = createPanelHost();
+  const panel: PanelHost = createPanelHost(() => strings?.panelTitle ?? '');
 
   const follow = () => {
     // Until the worker answered, nothing is decided: a list view reached meanwhile is decided
     // with the settings, as the start script could not.
-    if (!disabled || !rules) return;
+    if (!disabled || !rules || !strings) return;
     const detected = detect(url, rules);
     const ref = detected && !disabled.includes(detected.page.id) ? detected.ref : undefined;
     reportPageDecision(url, ref ? 'record' : detected ? 'switched off' : 'no record');
@@ -85,6 +95,7 @@ export function startRecordPage(start: URL, settingsReply: Promise<unknown>): Re
     const entry: Shown = { page: detected.page, ref, controller: new AbortController() };
     shown = entry;
     showRecord(detected.page, ref, url, {
+      strings,
       signal: entry.controller.signal,
       left: anchor ? { element: anchor, text: anchor.textContent } : undefined,
       // An open panel stays: it shows the new record once the background has it.
@@ -94,19 +105,17 @@ export function startRecordPage(start: URL, settingsReply: Promise<unknown>): Re
     }, warn);
   };
 
-  watchPageSettings(
-    (settings) => {
-      disabled = settings.disabled;
-      rules = settings.rules;
-      // A changed rule may read the same record differently: show it afresh.
-      if (shown?.ref.crm === 'custom') {
-        shown.controller.abort();
-        shown = undefined;
-      }
-      follow();
-    },
-    settingsReply.then((reply) => readReply<'pageSettings'>(reply)),
-  );
+  watchPageSettings((settings) => {
+    disabled = settings.disabled;
+    rules = settings.rules;
+    strings = settings.strings;
+    // A changed rule may read the same record differently: show it afresh.
+    if (shown?.ref.crm === 'custom') {
+      shown.controller.abort();
+      shown = undefined;
+    }
+    follow();
+  }, asked);
   return {
     follow(next) {
       url = next;

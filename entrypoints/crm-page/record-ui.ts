@@ -1,4 +1,3 @@
-import { t } from '@/lib/i18n';
 import type { PanelHost } from './panel-host';
 import { recordUiCss } from './record-ui.css';
 
@@ -18,17 +17,18 @@ export interface RecordUi {
 export interface RecordUiOptions {
   title: Element | null;
   findTitle: () => Element | null;
-  fullName: string;
+  /** The icon's accessible name ("Open X panel for <name>"), in the UI language. */
+  label: string;
   /** The tab's panel, which the icon opens and closes. */
   panel: PanelHost;
   signal: AbortSignal;
 }
 
-function createIcon(fullName: string): HTMLButtonElement {
+function createIcon(label: string): HTMLButtonElement {
   const icon = document.createElement('button');
   icon.type = 'button';
   icon.className = 'x-icon';
-  icon.setAttribute('aria-label', fullName ? t('iconLabel', fullName) : t('iconLabelNoName'));
+  icon.setAttribute('aria-label', label);
   icon.setAttribute('aria-expanded', 'false');
   // Built node by node: no HTML parser runs in the CRM's page (and addons.mozilla.org's
   // review flags any innerHTML in a content script).
@@ -62,7 +62,7 @@ export function mountRecordUi(options: RecordUiOptions): RecordUi {
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = recordUiCss;
-  const icon = createIcon(options.fullName);
+  const icon = createIcon(options.label);
   icon.setAttribute('aria-expanded', String(options.panel.isOpen()));
   icon.addEventListener('click', () => {
     icon.setAttribute('aria-expanded', String(options.panel.toggle()));

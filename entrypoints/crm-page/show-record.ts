@@ -1,6 +1,7 @@
 import type { CrmPage, RecordFields } from '@/lib/crm/adapter';
 import type { RecordRef } from '@/lib/crm/record';
 import { sendMessage } from '@/lib/messages/client';
+import { iconLabelFor, type PageStrings } from '@/lib/messages/page-strings';
 import { decidedAt } from './decided-at';
 import type { PanelHost } from './panel-host';
 import { mountRecordUi, type RecordUi } from './record-ui';
@@ -34,7 +35,7 @@ export async function showRecord(
   page: CrmPage,
   ref: RecordRef,
   url: URL,
-  options: { signal: AbortSignal; left: LeftTitle | undefined; panel: PanelHost },
+  options: { signal: AbortSignal; left: LeftTitle | undefined; panel: PanelHost; strings: PageStrings },
 ): Promise<RecordUi | undefined> {
   const { signal, left } = options;
   const findTitle = () => page.findTitle(document, ref);
@@ -48,7 +49,22 @@ export async function showRecord(
   const title = await waitForElement(findNewTitle, { signal, timeoutMs: TITLE_TIMEOUT_MS });
   if (signal.aborted) return undefined;
   const fields = clipFields(page.readFields(document, title));
-  await sendMessage('recordDetected', { ...ref, ...fields, url: url.href, at: decidedAt() });
-  if (signal.aborted) return undefined;
-  return mountRecordUi({ title, findTitle, fullName: fields.fullName, panel: options.panel, signal });
+  // The icon comes while the worker stores the record: a click is a person's, later than the
+  // worker's answer, and the panel it opens asks the worker for the record anyway. A record
+  // the worker refuses (its address no longer the tab's) takes the icon away again.
+  const refused = new AbortController();
+  const mounted = mountRecordUi({
+    title,
+    findTitle,
+    label: iconLabelFor(options.strings, fields.fullName),
+    panel: options.panel,
+    signal: AbortSignal.any([signal, refused.signal]),
+  });
+  await sendMessage('recordDetected', { ...ref, ...fields, url: url.href, at: decidedAt() }).catch(
+    (error: unknown) => {
+      refused.abort();
+      throw error;
+    },
+  );
+  return mounted;
 }

@@ -3,6 +3,7 @@ import { CRM_IDS } from '../crm/record';
 import { UserRule } from '../crm/user-rules';
 import { Settings } from '../store/settings';
 import { empty } from './fields';
+import type { PageStrings } from './page-strings';
 import { defineMessages } from './spec';
 
 /** What the manager shows of the settings, and whether policy locks them. */
@@ -20,6 +21,11 @@ export const PageSettings = z.object({
   disabledCrms: z.array(z.enum(CRM_IDS)),
   /** Only the rules for the host of the page that asked. */
   rules: z.array(UserRule),
+  strings: z.object({
+    iconLabel: z.string().max(500),
+    iconLabelNoName: z.string().max(500),
+    panelTitle: z.string().max(500),
+  }) satisfies z.ZodType<PageStrings>,
 });
 export type PageSettings = z.infer<typeof PageSettings>;
 

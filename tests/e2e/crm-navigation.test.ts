@@ -2,7 +2,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
 import { recordUiHost, serveCrmPages } from './harness/crm-pages';
-import { pageDecision, recordCodeLoaded } from './harness/page-decision';
+import { pageDecision, recordPageStarted } from './harness/page-decision';
 import { panelFrame, panelRecord, recordIcons, waitForPanelName } from './harness/record-panel';
 
 /** How soon after the new record renders the open panel must show it. */
@@ -122,8 +122,8 @@ describe.each(spas)('$vendor as a single-page app', (spa) => {
     await page.waitForSelector(spa.list);
     await pageDecision(page, 'no record');
     expect(await recordUiHost(page)).toBeNull();
-    // Deciding was all: the icon and panel code never came to the list view.
-    expect(await recordCodeLoaded(page)).toBe(false);
+    // Deciding was all: the list view asked the worker nothing and watches nothing.
+    expect(await recordPageStarted(page)).toBe(false);
     await watchShownNames(page, spa.shownTitle);
   });
 
@@ -132,7 +132,7 @@ describe.each(spas)('$vendor as a single-page app', (spa) => {
     if (!first) throw new Error('The case names no people.');
     await page.click(spa.recordLink(first.name));
     await page.waitForSelector('x-crm-record', { timeout: 10_000 });
-    expect(await recordCodeLoaded(page)).toBe(true);
+    expect(await recordPageStarted(page)).toBe(true);
     expect(await recordIcons(page)).toMatchObject({ count: 1, floating: false, anchorText: first.name });
     await page.locator(`::-p-aria(Open X panel for ${first.name})`).click();
     const panel = await waitForPanelName(page, first.name);

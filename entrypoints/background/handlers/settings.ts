@@ -1,6 +1,8 @@
+import { readPageStrings } from '@/lib/messages/page-strings';
 import { announceSettingsChanged } from '@/lib/messages/settings-changed';
 import type { SettingsView, settingsMessages } from '@/lib/messages/settings-messages';
 import type { HandlerContext, HandlersFor } from '@/lib/messages/router';
+import { CRM_IDS } from '@/lib/crm/record';
 import { urlMatchesHostPattern } from '@/lib/crm/user-rules';
 import { database } from '@/lib/store/db';
 import { permissionsOf, readPolicy } from '@/lib/store/policy';
@@ -43,6 +45,15 @@ export const settingsHandlers: HandlersFor<typeof settingsMessages> = {
     const rules = url
       ? (await listUserRules(db)).filter((rule) => urlMatchesHostPattern(rule.matches, url))
       : [];
-    return { disabledCrms: (await readSettings(db)).disabledCrms, rules };
+    // A CRM the organisation's policy does not allow is off for the page too: the page shows no
+    // icon there, rather than one whose record the worker then refuses (policy-guard.ts).
+    const { allowedCrms } = permissionsOf(await readPolicy());
+    const notAllowed = allowedCrms ? CRM_IDS.filter((crm) => !allowedCrms.includes(crm)) : [];
+    const { disabledCrms } = await readSettings(db);
+    return {
+      disabledCrms: [...new Set([...disabledCrms, ...notAllowed])],
+      rules,
+      strings: readPageStrings(),
+    };
   },
 };

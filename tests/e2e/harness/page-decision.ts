@@ -35,11 +35,11 @@ export async function pageDecision(
 }
 
 /**
- * Whether the icon and panel code (entrypoints/record-ui.ts) has come into the content
- * script's world on `page`: the CRM content script imports it on record pages only.
+ * Whether the page script on `page` started showing records (asked the worker for the page's
+ * settings and watches for the record's title): never on a list view.
  */
-export async function recordCodeLoaded(page: Page): Promise<boolean> {
+export async function recordPageStarted(page: Page): Promise<boolean> {
   const inContentScript = await contentScriptWorld(page);
-  // The same Symbol.for key the record-ui script writes under (crm-page/record-code.ts).
-  return (await inContentScript(`Boolean(globalThis[Symbol.for('x-for-crm.record-code')])`)) === true;
+  // The same Symbol.for key the page script writes under (crm-page/record-page.ts).
+  return (await inContentScript(`Boolean(globalThis[Symbol.for('x-for-crm.record-page')])`)) === true;
 }

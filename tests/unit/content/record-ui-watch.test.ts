@@ -23,7 +23,13 @@ describe('the icon watching the page for its record’s title', () => {
   it('floating, passes by text updates and removals without querying the page, and moves to a title that comes', async () => {
     document.body.innerHTML = '<div id="clock">09:00</div><ul id="feed"><li>one</li></ul><main></main>';
     const findTitle = vi.fn(() => document.querySelector('h1.record-name'));
-    mountRecordUi({ title: null, findTitle, fullName: 'Ada Lovelace', panel, signal: controller.signal });
+    mountRecordUi({
+      title: null,
+      findTitle,
+      label: 'Open X panel for Ada Lovelace',
+      panel,
+      signal: controller.signal,
+    });
     expect(document.querySelector('x-crm-record')?.hasAttribute('data-floating')).toBe(true);
     const clock = document.getElementById('clock') as HTMLElement;
     for (let minute = 1; minute <= 30; minute++) {
@@ -47,7 +53,13 @@ describe('the icon watching the page for its record’s title', () => {
   it('floating, comes back when the page removes it', async () => {
     document.body.innerHTML = '<main></main>';
     const findTitle = vi.fn(() => null);
-    mountRecordUi({ title: null, findTitle, fullName: 'Ada Lovelace', panel, signal: controller.signal });
+    mountRecordUi({
+      title: null,
+      findTitle,
+      label: 'Open X panel for Ada Lovelace',
+      panel,
+      signal: controller.signal,
+    });
     document.querySelector('x-crm-record')?.remove();
     await observed();
     expect(document.querySelectorAll('x-crm-record')).toHaveLength(1);

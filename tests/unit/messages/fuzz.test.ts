@@ -3,6 +3,7 @@ import type { Runtime, Tabs } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '@/entrypoints/background/handlers';
 import type { CrmRecord } from '@/lib/crm/record';
+import { readPageStrings } from '@/lib/messages/page-strings';
 import { type MessageName, protocol } from '@/lib/messages/protocol';
 import { createRouter } from '@/lib/messages/router';
 import { putAccount } from '@/lib/store/accounts';
@@ -341,7 +342,8 @@ describe(`${MESSAGES.toLocaleString('en')} hostile messages from a content scrip
         (name !== 'recordDetected' || namesSenderRecord(parsed.data as CrmRecord));
       if (isOwn) {
         // Its own page's settings are the one answer with a value; no rule is for this host.
-        const value = name === 'pageSettings' ? { disabledCrms: [], rules: [] } : null;
+        const value =
+          name === 'pageSettings' ? { disabledCrms: [], rules: [], strings: readPageStrings() } : null;
         expect(reply, `message #${i}`).toEqual({ ok: true, value });
         allowed++;
         if (name === 'recordLeft')

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '@/entrypoints/background/handlers';
 import { withPolicy } from '@/entrypoints/background/policy-guard';
 import type { UserRule } from '@/lib/crm/user-rules';
+import { iconLabelFor, readPageStrings } from '@/lib/messages/page-strings';
 import type { HandlerContext } from '@/lib/messages/router';
 import { database, openDatabase } from '@/lib/store/db';
 import {
@@ -177,14 +178,42 @@ describe('the worker’s settings messages', () => {
     ).toEqual({
       disabledCrms: ['odoo'],
       rules: [rule],
+      strings: readPageStrings(),
     });
     expect(
       await settingsHandlers.pageSettings({}, content('https://crm.zoho.com/crm/org1/tab/Leads/1')),
     ).toEqual({
       disabledCrms: ['odoo'],
       rules: [],
+      strings: readPageStrings(),
     });
     expect(await settingsHandlers.ruleDelete({ id: 'other' }, options)).toEqual([rule]);
+  });
+
+  it('give a content script the CRMs the organisation does not allow as switched off', async () => {
+    await settingsHandlers.settingsSave(
+      { disabledCrms: ['odoo'], postsFreshMinutes: 15, profileFreshHours: 24 },
+      options,
+    );
+    await fakeBrowser.storage.managed.set({ allowedCrms: ['zoho', 'odoo', 'custom'] });
+    try {
+      const { disabledCrms } = await settingsHandlers.pageSettings(
+        {},
+        content('https://crm.zoho.com/crm/org1/tab/Leads/1'),
+      );
+      expect([...disabledCrms].sort()).toEqual(['dynamics', 'hubspot', 'odoo', 'pipedrive', 'salesforce']);
+    } finally {
+      await fakeBrowser.storage.managed.clear();
+    }
+  });
+
+  it('give a content script the icon’s and panel’s names in the UI language, a record’s name filled in as written', () => {
+    const strings = readPageStrings();
+    expect(iconLabelFor(strings, 'Ada Lovelace')).toBe('Open X panel for Ada Lovelace');
+    // Names are the page's text: characters that mean something to a replace() stay as they are.
+    expect(iconLabelFor(strings, 'Chris $1 & $& O’Neil')).toBe('Open X panel for Chris $1 & $& O’Neil');
+    expect(iconLabelFor(strings, '')).toBe('Open X panel for this record');
+    expect(strings.panelTitle).toBe('X panel');
   });
 });
 
