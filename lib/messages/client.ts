@@ -32,6 +32,14 @@ export async function sendMessage<K extends MessageName>(
   const reply: unknown = await browser.runtime.sendMessage(
     presentedPanelToken ? { name, input, panelToken: presentedPanelToken } : { name, input },
   );
+  return replyValue<K>(reply);
+}
+
+/**
+ * The value of a background's reply (`{ ok: true, value }`) to message `K`; throws its
+ * MessageError for a refusal (`{ ok: false, error: { code, message } }`) or anything else.
+ */
+export function replyValue<K extends MessageName>(reply: unknown): MessageOutput<K> {
   if (isRecord(reply) && reply.ok === true && 'value' in reply) return reply.value as MessageOutput<K>;
   if (isRecord(reply) && reply.ok === false && isRecord(reply.error)) {
     const { code, message } = reply.error;
