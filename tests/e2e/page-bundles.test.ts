@@ -74,3 +74,16 @@ describe('the options.html bundle before its first paint', () => {
     expect(all.includes('RE2JS')).toBe(false);
   });
 });
+
+describe('the popup.html page', () => {
+  it('loads its code as one script with one stylesheet, so its first frame waits for few files', () => {
+    const html = readFileSync(join(OUT, 'popup.html'), 'utf8');
+    const styles = [...html.matchAll(/href="\/?([^"]+\.css)"/g)].map((match) => match[1]);
+    expect(styles).toEqual(['assets/popup-app.css']);
+    // Besides the popup's script: the early draft request and WXT's own start-up modules.
+    const scripts = pageScripts('popup.html').filter(
+      (file) => file !== 'popup-draft.js' && !file.startsWith('chunks/_virtual_wxt'),
+    );
+    expect(scripts).toEqual(['popup-app.js']);
+  });
+});
