@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Popup } from '@/components/popup/Popup';
 import { t } from '@/lib/i18n';
-import { replyValue, sendMessage } from '@/lib/messages/client';
+import { readReply, sendMessage } from '@/lib/messages/client';
 import { takeEarlyReply } from '@/lib/messages/early-request';
 import '@/components/theme.css';
 import '@/components/composer.css';
@@ -17,7 +17,7 @@ import '@/components/composer.css';
 export default defineUnlistedScript(() => {
   // Asked by popup-draft.js before this script loaded; else now, before anything is drawn.
   const latestDraft =
-    takeEarlyReply('draftLatest')?.then((reply) => replyValue<'draftLatest'>(reply)) ??
+    takeEarlyReply('draftLatest')?.then((reply) => readReply<'draftLatest'>(reply)) ??
     sendMessage('draftLatest', {});
   document.title = t('popupTitle');
   render(

@@ -58,8 +58,7 @@ async function buildCopy(): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
     await cp(resolve('.output/chrome-mv3'), copy, { recursive: true });
-    if (existsSync(join(copy, 'manifest.json')) && existsSync(join(copy, 'content-scripts/crm.js')))
-      return copy;
+    if (existsSync(join(copy, 'manifest.json')) && existsSync(join(copy, 'crm-page.js'))) return copy;
     if (attempt === 3) throw new Error('The build did not produce .output/chrome-mv3.');
     await rm(copy, { recursive: true, force: true });
     await mkdir(copy);
@@ -284,7 +283,7 @@ async function main() {
   const extension = await buildCopy();
 
   // 1. Content script size.
-  const contentFiles = ['content-scripts/crm.js'];
+  const contentFiles = ['crm-page.js'];
   const manifest = JSON.parse(await readFile(join(extension, 'manifest.json'), 'utf8')) as {
     content_scripts?: { css?: string[] }[];
   };

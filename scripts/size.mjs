@@ -35,7 +35,7 @@ function followImports(files) {
 }
 
 const entrypoints = {
-  'content script (every CRM page)': ['content-scripts/crm.js'],
+  'content script (every CRM page)': ['crm-page.js'],
   'icon and panel code (record pages only)': ['record-ui.js'],
   background: followImports(['background.js']),
   ...Object.fromEntries(

@@ -11,11 +11,11 @@ export const USER_RULE_SCRIPT_ID = 'crm-user-rules';
 export const USER_RULE_PATH_SCRIPT_ID = 'crm-user-rule-paths';
 
 /**
- * The content script WXT builds from entrypoints/crm.content (the manifest's
- * content_scripts[0].js). Registered as it is: the same main() runs on a rule's host and
+ * The CRM page script WXT builds from entrypoints/crm-page (the manifest's
+ * content_scripts[0].js). Registered as it is: the same script runs on a rule's host and
  * asks the worker for the rules of its host.
  */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/crm.js';
+export const CONTENT_SCRIPT_FILE = 'crm-page.js';
 /** The RE2 matcher for rules' paths (entrypoints/rule-path.content), kept out of crm.js. */
 export const RULE_PATH_SCRIPT_FILE = 'content-scripts/rule-path.js';
 
@@ -46,8 +46,11 @@ export const browserRuleScriptApi: RuleScriptApi = {
     if (scripts.length === 0) return undefined;
     const matchesOf = (id: string) => {
       const script = scripts.find((each) => each.id === id);
-      // A registration an earlier version made without the matcher is redone.
-      if (script && !script.js?.includes(RULE_PATH_SCRIPT_FILE)) return ['outdated'];
+      // A registration an earlier version made without the matcher, or naming the page
+      // script's earlier file, is redone.
+      const files =
+        id === USER_RULE_SCRIPT_ID ? [RULE_PATH_SCRIPT_FILE, CONTENT_SCRIPT_FILE] : [RULE_PATH_SCRIPT_FILE];
+      if (script && !files.every((file) => script.js?.includes(file))) return ['outdated'];
       return script?.matches ?? [];
     };
     return { rules: matchesOf(USER_RULE_SCRIPT_ID), paths: matchesOf(USER_RULE_PATH_SCRIPT_ID) };

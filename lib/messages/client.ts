@@ -29,17 +29,20 @@ export async function sendMessage<K extends MessageName>(
   name: K,
   input: MessageInput<K>,
 ): Promise<MessageOutput<K>> {
-  const reply: unknown = await browser.runtime.sendMessage(
-    presentedPanelToken ? { name, input, panelToken: presentedPanelToken } : { name, input },
+  return readReply<K>(
+    await browser.runtime.sendMessage(
+      presentedPanelToken ? { name, input, panelToken: presentedPanelToken } : { name, input },
+    ),
   );
-  return replyValue<K>(reply);
 }
 
 /**
- * The value of a background's reply (`{ ok: true, value }`) to message `K`; throws its
- * MessageError for a refusal (`{ ok: false, error: { code, message } }`) or anything else.
+ * The typed answer in a reply of the background to message `K`, for a message sent without
+ * this module (the CRM page script sends its first one on its own: see entrypoints/crm-page;
+ * the popup's first script too: lib/messages/early-request.ts).
+ * @throws MessageError with the background's code, or `no-reply` when the reply is no answer.
  */
-export function replyValue<K extends MessageName>(reply: unknown): MessageOutput<K> {
+export function readReply<K extends MessageName>(reply: unknown): MessageOutput<K> {
   if (isRecord(reply) && reply.ok === true && 'value' in reply) return reply.value as MessageOutput<K>;
   if (isRecord(reply) && reply.ok === false && isRecord(reply.error)) {
     const { code, message } = reply.error;

@@ -3,7 +3,7 @@ import type { MessageInput, MessageName } from './protocol';
 /**
  * A request an extension page sends from a tiny classic script of its own, before its modules
  * have loaded, so the worker reads while the browser is still fetching and compiling the
- * page's code. The page's module takes the raw reply once and reads it with `replyValue`
+ * page's code. The page's module takes the raw reply once and reads it with `readReply`
  * (client.ts). Nothing here may import the message client or the browser polyfill: that is
  * the code this request does not wait for.
  */

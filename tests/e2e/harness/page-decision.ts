@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import type { PageDecision } from '@/entrypoints/crm.content/page-decision';
+import type { PageDecision } from '@/entrypoints/crm-page/page-decision';
 import { contentScriptWorld } from './content-script-world';
 
 /**
@@ -40,6 +40,6 @@ export async function pageDecision(
  */
 export async function recordCodeLoaded(page: Page): Promise<boolean> {
   const inContentScript = await contentScriptWorld(page);
-  // The same Symbol.for key the record-ui script writes under (crm.content/record-code.ts).
+  // The same Symbol.for key the record-ui script writes under (crm-page/record-code.ts).
   return (await inContentScript(`Boolean(globalThis[Symbol.for('x-for-crm.record-code')])`)) === true;
 }

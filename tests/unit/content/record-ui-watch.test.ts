@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PanelHost } from '@/entrypoints/crm.content/panel-host';
-import { mountRecordUi } from '@/entrypoints/crm.content/record-ui';
+import type { PanelHost } from '@/entrypoints/crm-page/panel-host';
+import { mountRecordUi } from '@/entrypoints/crm-page/record-ui';
 
 const panel: PanelHost = {
   toggle: () => false,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { userRulePage } from '@/entrypoints/crm.content/user-rules';
+import { userRulePage } from '@/entrypoints/crm-page/user-rules';
 import { RULE_PATH_MATCHER } from '@/lib/crm/rule-path-matcher';
 import { userRulePathId } from '@/lib/crm/user-rule-path';
 import { applyUserRule as applyWithId, type UserRuleData, type UserRuleMode } from '@/lib/crm/user-rule-read';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MessageError, replyValue } from '@/lib/messages/client';
+import { MessageError, readReply } from '@/lib/messages/client';
 import { sendEarly, takeEarlyReply } from '@/lib/messages/early-request';
 
 afterEach(() => {
@@ -15,7 +15,7 @@ describe('a request sent before the page’s modules', () => {
     expect(sendMessage).toHaveBeenCalledWith({ name: 'draftLatest', input: {} });
     const reply = takeEarlyReply('draftLatest');
     expect(reply).toBeDefined();
-    expect(replyValue<'draftLatest'>(await reply)).toBeNull();
+    expect(readReply<'draftLatest'>(await reply)).toBeNull();
     // A second taker (a page asking again later) must send its own request.
     expect(takeEarlyReply('draftLatest')).toBeUndefined();
   });
@@ -28,7 +28,7 @@ describe('a request sent before the page’s modules', () => {
     });
     sendEarly('draftLatest', {});
     const reply = await takeEarlyReply('draftLatest');
-    expect(() => replyValue<'draftLatest'>(reply)).toThrow(new MessageError('sender', 'Not from here.'));
+    expect(() => readReply<'draftLatest'>(reply)).toThrow(new MessageError('sender', 'Not from here.'));
   });
 
   it('leaves nothing to take where there is no messaging API, so the page asks itself', () => {

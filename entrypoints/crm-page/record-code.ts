@@ -1,11 +1,9 @@
 // Type-only: the icon and panel code stays out of the script every CRM page loads.
-import type { createPanelHost } from './panel-host';
-import type { showRecord } from './show-record';
+import type { startRecordPage } from './record-page';
 
 /** The icon and panel code, as the record-ui script leaves it for this script. */
 export interface RecordCode {
-  createPanelHost: typeof createPanelHost;
-  showRecord: typeof showRecord;
+  startRecordPage: typeof startRecordPage;
 }
 
 /**
@@ -26,7 +24,22 @@ export const RECORD_UI_FILE = '/record-ui.js';
  * review (addons-linter) accepts as the source of an import() address in a content script; an
  * imported `browser` would be renamed by the bundler. Chrome and Firefox both provide it.
  */
-declare const chrome: { runtime: { getURL(path: string): string } };
+declare const chrome: {
+  runtime: { getURL(path: string): string; sendMessage(message: unknown): Promise<unknown> };
+};
+
+/**
+ * Asks the worker for the page's settings (the `pageSettings` message) without
+ * lib/messages/client: that module's `browser` is looked up when it loads, which costs the
+ * page about a millisecond even where no message is ever sent. Resolves with the raw reply,
+ * which the record code reads with `readReply`; never rejects (a failure is a reply then).
+ */
+export function askPageSettings(): Promise<unknown> {
+  return chrome.runtime.sendMessage({ name: 'pageSettings', input: {} }).catch((error: unknown) => ({
+    ok: false,
+    error: { code: 'no-reply', message: error instanceof Error ? error.message : String(error) },
+  }));
+}
 
 /**
  * Brings in the icon and panel code, once per page, by importing it as a module into this
