@@ -5,7 +5,6 @@ import type { ManagerState } from '@/lib/messages/manager-state';
 import { AccountsSection } from './AccountsSection';
 import { KeysSection } from './KeysSection';
 import { MaintenanceSection } from './MaintenanceSection';
-import { RulesSection } from './RulesSection';
 import { SettingsSection } from './SettingsSection';
 import { UsageSection } from './UsageSection';
 import { messageOf, type Send } from './api';
@@ -14,6 +13,9 @@ import { LazySection } from './LazySection';
 // Backup is used seldom and carries its own code (import previews, text decoding): fetched
 // when opened, so the manager paints without it.
 const loadBackup = () => import('./BackupSection').then((module) => module.BackupSection);
+// Rules, for a CRM no adapter knows, are set up once; their checks (zod, the regex engine that
+// cannot backtrack) weigh more than the rest of the manager together.
+const loadRules = () => import('./RulesSection').then((module) => module.RulesSection);
 
 /** The integration manager: keys, accounts, usage and budget, backup, and maintenance. */
 export function Manager({ send }: { send: Send }) {
@@ -67,7 +69,7 @@ export function Manager({ send }: { send: Send }) {
             load={loadBackup}
             send={send}
           />
-          <RulesSection send={send} />
+          <LazySection id="rules-closed-heading" heading={t('rulesHeading')} load={loadRules} send={send} />
           <MaintenanceSection state={state} send={send} onState={setState} />
         </>
       )}

@@ -1,11 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { crmLabel } from '@/lib/crm/crm-label';
-import { CRM_IDS, type CrmId } from '@/lib/crm/record';
+import type { CrmId } from '@/lib/crm/record';
+import { crmVendorLabels } from '@/lib/crm/vendor-labels';
 import { formatCount, t } from '@/lib/i18n';
 import { onSettingsChanged } from '@/lib/messages/settings-changed';
 import type { SettingsView } from '@/lib/messages/settings-messages';
-import { POSTS_FRESH_MINUTES, PROFILE_FRESH_HOURS } from '@/lib/store/settings';
+import { POSTS_FRESH_MINUTES, PROFILE_FRESH_HOURS } from '@/lib/store/settings-bounds';
 import { messageOf, type Send } from './api';
+
+/**
+ * The CRMs a person can switch off: every built-in one and `custom` (the user's rules), in
+ * the registry's order. Read from the build's label map, not the registry, so the manager
+ * paints without every CRM's readers and zod.
+ */
+const CRM_CHOICES = [...Object.keys(crmVendorLabels), 'custom'] as CrmId[];
 
 const whole = (text: string, bounds: { min: number; max: number }) => {
   const value = Number(text.trim());
@@ -25,7 +33,7 @@ export function SettingsSection({ send, refresh }: { send: Send; refresh: number
 
   const show = (settings: SettingsView) => {
     setView(settings);
-    setOn(new Set(CRM_IDS.filter((crm) => !settings.disabledCrms.includes(crm))));
+    setOn(new Set(CRM_CHOICES.filter((crm) => !settings.disabledCrms.includes(crm))));
     setPostsMinutes(String(settings.postsFreshMinutes));
     setProfileHours(String(settings.profileFreshHours));
   };
@@ -57,7 +65,7 @@ export function SettingsSection({ send, refresh }: { send: Send; refresh: number
     }
     try {
       const saved = await send('settingsSave', {
-        disabledCrms: CRM_IDS.filter((crm) => !on.has(crm)),
+        disabledCrms: CRM_CHOICES.filter((crm) => !on.has(crm)),
         postsFreshMinutes: posts,
         profileFreshHours: profile,
       });
@@ -86,7 +94,7 @@ export function SettingsSection({ send, refresh }: { send: Send; refresh: number
         <form noValidate onSubmit={save}>
           <fieldset disabled={view.locked}>
             <legend>{t('settingsCrmsLegend')}</legend>
-            {CRM_IDS.map((crm) => (
+            {CRM_CHOICES.map((crm) => (
               <label key={crm}>
                 <input
                   type="checkbox"

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatCount, formatDate, t, tCount } from '@/lib/i18n';
 import type { UsageReport } from '@/lib/messages/usage-messages';
-import { DEFAULT_DAILY_BUDGET_USD } from '@/lib/store/settings';
+import { DEFAULT_DAILY_BUDGET_USD } from '@/lib/store/settings-bounds';
 import { formatUsd, MONTHLY_POST_READ_CAP } from '@/lib/x/prices';
 
 import { messageOf, type Send } from './api';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Composer, type ComposerDraft } from '@/components/Composer';
 import { DraftList, type DraftSummary } from '@/components/DraftList';
 import { OutboxList } from '@/components/OutboxList';
@@ -8,6 +8,7 @@ import type { Send } from '@/components/panel/api';
 import { type Notice, PostNotice } from '@/components/popup/PostNotice';
 import { t } from '@/lib/i18n';
 import type { OutboxView } from '@/lib/messages/outbox-messages';
+import type { MessageOutput } from '@/lib/messages/protocol';
 import type { AccountSummary } from '@/lib/store/accounts';
 import type { Permissions } from '@/lib/store/policy';
 import type { PostOutcome } from '@/lib/x/outbox';
@@ -36,13 +37,18 @@ export interface PopupProps {
   send: Send;
   /** Opens the integration manager (the options page). */
   openManager: () => void;
+  /**
+   * The latest draft, asked for by the page before it renders so that the worker reads it
+   * while the popup draws itself; without it the popup asks when it mounts.
+   */
+  latestDraft?: Promise<MessageOutput<'draftLatest'>>;
 }
 
 /**
  * The toolbar popup: the composer with its drafts and outbox, and recent post search. Opening
  * it resumes the latest draft and sends what waits in the outbox (the user is here to see it).
  */
-export function Popup({ send, openManager }: PopupProps) {
+export function Popup({ send, openManager, latestDraft }: PopupProps) {
   const mentions = useCallback((prefix: string) => send('mentionCandidates', { prefix }), [send]);
   const [open, setOpen] = useState<Open | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
@@ -65,18 +71,27 @@ export function Popup({ send, openManager }: PopupProps) {
     return waiting;
   }, [send]);
 
-  useEffect(() => {
-    // The latest draft first, alone, so the composer is ready before anything else arrives.
-    send('draftLatest', {})
-      .then((latest) => {
+  // A layout effect, not a passive one: those wait for the first frame, and the draft's answer
+  // may already be here by then; each frame without it is one where the person cannot type.
+  useLayoutEffect(() => {
+    (latestDraft ?? send('draftLatest', {})).then(
+      (latest) => {
         setOpen({ key: 1, draft: latest });
         setCurrentId(latest?.id ?? null);
-      })
-      .catch((error: unknown) => {
+      },
+      (error: unknown) => {
         setOpen({ key: 1, draft: null });
         setFailure(t('draftsLoadFailed', errorText(error)));
-      })
-      .then(() => reloadLists())
+      },
+    );
+  }, []);
+
+  // The rest once the composer has been painted (a passive effect runs after the frame): their
+  // answers would otherwise each draw the popup again before the frame that shows the draft.
+  const composerShown = open !== null;
+  useEffect(() => {
+    if (!composerShown) return;
+    reloadLists()
       .then((waiting) => {
         // Opening the popup is a moment the user is here to see the result: send what waits.
         if (waiting.length > 0 && navigator.onLine) void retry(null);
@@ -84,7 +99,7 @@ export function Popup({ send, openManager }: PopupProps) {
       .catch((error: unknown) => setFailure(t('draftsLoadFailed', errorText(error))));
     send('actingAccounts', {}).then(setAccounts, () => setAccounts([]));
     send('permissions', {}).then(setPermissions, () => setPermissions(null));
-  }, []);
+  }, [composerShown]);
 
   const start = (draft: Writing | null, keepNotice = false) => {
     setOpen((previous) => ({ key: (previous?.key ?? 0) + 1, draft }));

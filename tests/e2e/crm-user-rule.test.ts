@@ -21,6 +21,8 @@ beforeAll(async () => {
   await crm.goto(RECORD_URL);
   manager = await chromium.browser.newPage();
   await manager.goto(`chrome-extension://${chromium.extensionId}/options.html`);
+  // The rules' code is fetched when the person opens their section.
+  await manager.locator('::-p-aria(Show Other CRMs)').click();
   await manager.waitForSelector('input[name="ruleName"]');
 });
 afterAll(() => chromium?.close());

@@ -1,5 +1,5 @@
-// The manager paints without the code of its backup section; it is fetched when the person
-// opens it, by pointer or keyboard, and the focus moves into it.
+// The manager paints without the code of its backup and rules sections; each is fetched when
+// the person opens it, by pointer or keyboard, and the focus moves into it.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
@@ -33,5 +33,14 @@ describe('the manager’s sections on demand', () => {
     await page.waitForSelector('::-p-aria(Export JSON (associations and settings))');
     expect((await scripts()).some((name) => name.startsWith('BackupSection-'))).toBe(true);
     expect(await focusedText()).toBe('Export JSON (associations and settings)');
+  });
+
+  it('loads the rules code only when Other CRMs is opened by keyboard, and puts the focus in it', async () => {
+    expect((await scripts()).filter((name) => /^(RulesSection|user-rule-read)-/.test(name))).toEqual([]);
+    await page.focus('::-p-aria(Show Other CRMs)');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('::-p-text(No rules yet)');
+    expect((await scripts()).some((name) => name.startsWith('RulesSection-'))).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('ruleName');
   });
 });

@@ -5,7 +5,9 @@ import { crmVendors } from '../../lib/crm/registry';
 
 /**
  * The panel and the popup only name a CRM ("Lead in Zoho CRM"): the build gives them the CRMs'
- * labels as a map and leaves out the registry, whose URL and page readers they never run.
+ * labels as a map and leaves out the registry, whose URL and page readers they never run. The
+ * manager paints before it loads the rules' checks (zod and the RE2 regex engine): they come
+ * with the Other CRMs section when it is opened.
  */
 
 const OUT = resolve('.output/chrome-mv3');
@@ -46,5 +48,42 @@ describe.each(['panel.html', 'popup.html'])('the %s bundle', (html) => {
     const all = code();
     const carried = crmVendors.flatMap((vendor) => vendor.matches).filter((pattern) => all.includes(pattern));
     expect(carried).toEqual([]);
+  });
+});
+
+describe('the options.html bundle before its first paint', () => {
+  const code = () =>
+    pageScripts('options.html')
+      .map((file) => readFileSync(join(OUT, file), 'utf8'))
+      .join('\n');
+
+  it('carries every CRM’s label, for the switches that turn a CRM off', () => {
+    const all = code();
+    const missing = crmVendors
+      .map((vendor) => vendor.label)
+      .filter((label) => !all.includes(JSON.stringify(label)));
+    expect(missing).toEqual([]);
+  });
+
+  it('does not carry the CRM registry, zod or the RE2 regex engine', () => {
+    const all = code();
+    const carried = crmVendors.flatMap((vendor) => vendor.matches).filter((pattern) => all.includes(pattern));
+    expect(carried).toEqual([]);
+    // Names each library keeps in its minified code: zod's error class, RE2JS its own.
+    expect(all.includes('ZodError')).toBe(false);
+    expect(all.includes('RE2JS')).toBe(false);
+  });
+});
+
+describe('the popup.html page', () => {
+  it('loads its code as one script with one stylesheet, so its first frame waits for few files', () => {
+    const html = readFileSync(join(OUT, 'popup.html'), 'utf8');
+    const styles = [...html.matchAll(/href="\/?([^"]+\.css)"/g)].map((match) => match[1]);
+    expect(styles).toEqual(['assets/popup-app.css']);
+    // Besides the popup's script: the early draft request and WXT's own start-up modules.
+    const scripts = pageScripts('popup.html').filter(
+      (file) => file !== 'popup-draft.js' && !file.startsWith('chunks/_virtual_wxt'),
+    );
+    expect(scripts).toEqual(['popup-app.js']);
   });
 });

@@ -100,6 +100,7 @@ describe('a CRM page that writes every storage.local key its content script can 
     expect(await budget?.evaluate((input) => (input as HTMLInputElement).value)).toBe('3');
     const zoho = await manager.waitForSelector('::-p-aria([name="Zoho CRM"][role="checkbox"])');
     expect(await zoho?.evaluate((input) => (input as HTMLInputElement).checked)).toBe(true);
+    await manager.locator('::-p-aria(Show Other CRMs)').click();
     await manager.waitForSelector('::-p-text(No rules yet)');
     expect(await manager.$('::-p-text(Planted)')).toBeNull();
     await manager.close();

@@ -67,6 +67,15 @@ describe('the popup', () => {
     expect(openManager).toHaveBeenCalledOnce();
   });
 
+  it('opens on the draft the page asked for before it rendered, without asking again', async () => {
+    const { send, names } = fakeBackground();
+    const asked = { ...DRAFT, text: 'Asked for by the page', replyToPostId: null, accountId: null };
+    render(<Popup send={send} openManager={() => undefined} latestDraft={Promise.resolve(asked)} />);
+    await waitFor(async () => expect((await textBox()).value).toBe('Asked for by the page'));
+    await screen.findByRole('region', { name: 'Drafts' });
+    expect(names()).not.toContain('draftLatest');
+  });
+
   it('says the post was posted, links it on X, and starts a new post', async () => {
     const { send, calls } = fakeBackground({
       postCreate: () => ({
@@ -134,7 +143,8 @@ describe('the popup', () => {
     const { send, names } = fakeBackground();
     render(<Popup send={send} openManager={() => undefined} />);
     await waitFor(async () => expect((await textBox()).value).toBe(DRAFT.text));
-    fireEvent.click(screen.getByRole('button', { name: `Delete draft: ${DRAFT.text}` }));
+    // The drafts are listed once the composer is drawn.
+    fireEvent.click(await screen.findByRole('button', { name: `Delete draft: ${DRAFT.text}` }));
     await waitFor(async () => expect((await textBox()).value).toBe(''));
     expect(await screen.findByText('No saved drafts.')).toBeTruthy();
     expect(names()).toContain('draftDelete');
