@@ -299,15 +299,6 @@ async function main() {
     '≤ 10 KB',
     gz <= 10 * 1024,
   );
-  // The icon and panel code the content script imports on record pages only.
-  const recordUi = await readFile(join(extension, 'record-ui.js'));
-  const recordUiGz = gzipSync(recordUi, { level: 9 }).length;
-  results.recordUiScript = { rawBytes: recordUi.length, gzipBytes: recordUiGz };
-  row(
-    'icon and panel code (record pages only), gzipped',
-    `${round(recordUiGz / 1024, 2)} KB (${round(recordUi.length / 1024, 1)} KB raw)`,
-  );
-
   const x = await startFakeX({ https: true });
   const withExt = await launch(extension, xEmulatorFlags(x.port));
   const without = await launch(null);

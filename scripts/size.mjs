@@ -36,7 +36,6 @@ function followImports(files) {
 
 const entrypoints = {
   'content script (every CRM page)': ['crm-page.js'],
-  'icon and panel code (record pages only)': ['record-ui.js'],
   background: followImports(['background.js']),
   ...Object.fromEntries(
     readdirSync(OUT)

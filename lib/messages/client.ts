@@ -38,8 +38,7 @@ export async function sendMessage<K extends MessageName>(
 
 /**
  * The typed answer in a reply of the background to message `K`, for a message sent without
- * this module (the CRM page script sends its first one on its own: see entrypoints/crm-page;
- * the popup's first script too: lib/messages/early-request.ts).
+ * this module (the popup's first script sends one on its own: lib/messages/early-request.ts).
  * @throws MessageError with the background's code, or `no-reply` when the reply is no answer.
  */
 export function readReply<K extends MessageName>(reply: unknown): MessageOutput<K> {
