@@ -437,10 +437,11 @@ async function main() {
           const hovered = Date.now();
           await page.hover('::-p-aria(Open X panel for Maria Garcia)');
           await pollUntil(async () => {
-            const status = await panelOf(page)?.evaluate(
-              () => document.querySelector('[role="status"]')?.textContent,
+            // Rendered: waiting for the click (a cold person), or the person the worker holds warm.
+            const shown = await panelOf(page)?.evaluate(
+              () => document.querySelector('[role="status"], .profile')?.textContent,
             );
-            return status ? true : null;
+            return shown ? true : null;
           });
           prepared[kind].push(Date.now() - hovered);
           const started = Date.now();

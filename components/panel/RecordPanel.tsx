@@ -36,9 +36,24 @@ export function RecordPanel({ send }: { send: Send }) {
     send('actingAccounts', {}).then(setAccounts, () => setAccounts([]));
     // Until the policy is known, offer no write action rather than one that may be refused.
     send('permissions', {}).then(setPermissions, () => setPermissions(null));
+    // What the worker holds already shows while the panel is still hidden (loaded when the
+    // pointer reached the icon), so a click shows the person at once; the full view follows.
+    let answered = false;
+    send('panelViewIfWarm', {}).then(
+      (view) => {
+        if (view && !answered) setState({ kind: 'ready', view });
+      },
+      () => {},
+    );
     send('panelView', {}).then(
-      (view) => setState({ kind: 'ready', view }),
-      (error: unknown) => setState({ kind: 'failed', message: messageOf(error) }),
+      (view) => {
+        answered = true;
+        setState({ kind: 'ready', view });
+      },
+      (error: unknown) => {
+        answered = true;
+        setState({ kind: 'failed', message: messageOf(error) });
+      },
     );
   }, [send]);
 

@@ -28,8 +28,9 @@ function clipFields(fields: RecordFields): RecordFields {
 }
 
 /**
- * Waits until the page shows the record `ref` names, tells the background what it reads,
- * then mounts the icon. Resolves undefined when `signal` aborts first (the user moved on).
+ * Waits until the page shows the record `ref` names, mounts the icon and tells the background
+ * what it reads. Resolves undefined when `signal` aborts first (the user moved on).
+ * @throws MessageError when the background refuses the record; the icon is gone again then.
  */
 export async function showRecord(
   page: CrmPage,
@@ -52,17 +53,20 @@ export async function showRecord(
   // The icon comes while the worker stores the record: a click is a person's, later than the
   // worker's answer, and the panel it opens asks the worker for the record anyway. A record
   // the worker refuses (its address no longer the tab's) takes the icon away again.
-  const refused = new AbortController();
+  // Not AbortSignal.any: a signal it makes is held only weakly by its sources, and the icon's
+  // removal must not depend on the garbage collector keeping it.
+  const removed = new AbortController();
+  signal.addEventListener('abort', () => removed.abort(), { once: true });
   const mounted = mountRecordUi({
     title,
     findTitle,
     label: iconLabelFor(options.strings, fields.fullName),
     panel: options.panel,
-    signal: AbortSignal.any([signal, refused.signal]),
+    signal: removed.signal,
   });
   await sendMessage('recordDetected', { ...ref, ...fields, url: url.href, at: decidedAt() }).catch(
     (error: unknown) => {
-      refused.abort();
+      removed.abort();
       throw error;
     },
   );

@@ -10,6 +10,7 @@ const FREE_WHILE_HIDDEN: ReadonlySet<MessageName> = new Set([
   'panelTab',
   'permissions',
   'actingAccounts',
+  'panelViewIfWarm',
 ]);
 
 /**

@@ -28,6 +28,17 @@ export const associationMessages = defineMessages({
     output: typed<PanelView>(),
   },
   /**
+   * The panel's view when the worker can make it from what it holds, without reading X or
+   * changing anything (a record whose Twitter field asks for a change, or a person not fresh
+   * in the cache, answer null): a panel loaded ahead of the click may ask for it, and shows
+   * the person at once when clicked.
+   */
+  panelViewIfWarm: {
+    from: ['panel'],
+    input: z.object({}).strict(),
+    output: typed<PanelView | null>(),
+  },
+  /**
    * Associates the person with this X user id, as the worker last handed them out (a search
    * or handle lookup): their handle is X's, never the page's.
    */

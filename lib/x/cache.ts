@@ -57,6 +57,15 @@ export class XCache {
   }
 
   /**
+   * The answer under `key` when it is younger than `freshMs` (ms), else undefined: never a call.
+   * For a view made from what the worker holds before anyone asked for it to be read.
+   */
+  async peek<T>(key: string, freshMs: number): Promise<T | undefined> {
+    const held = await this.fresh(key, freshMs);
+    return held ? (structuredClone(held.value) as T) : undefined;
+  }
+
+  /**
    * Keeps `value` under `key` as fetched now: an answer that brought more than was asked for
    * (the people of a search page, the person in a timeline's `includes`) so a later read of
    * one of them costs no call.

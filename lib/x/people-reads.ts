@@ -94,6 +94,15 @@ export async function personById(x: XCalls, id: string, accountId?: string | nul
 }
 
 /**
+ * The person with X user id `id` as the cache holds them within the profile freshness window,
+ * else undefined: never a call to X. Null when X last said it has no such person.
+ */
+export async function personIfFresh(x: XCalls, id: string): Promise<XPerson | null | undefined> {
+  const { profileMs } = await x.freshness();
+  return x.cache.peek<XPerson | null>(personKey(id), profileMs);
+}
+
+/**
  * A person by handle (GET /2/users/by/username/:username), case-insensitive; null when X
  * knows no such handle. The handle is cached only as a pointer to the person's id, so the
  * person found is the same cache entry a read by id uses.

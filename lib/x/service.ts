@@ -2,7 +2,7 @@ import type { PeoplePage, SearchPage, XOwnPost } from './answer-types';
 import { like, repost } from './engagement';
 import { peoplePage, setFollowing } from './follows';
 import type { XPerson } from './people';
-import { peopleByHandles, personByHandle, personById, searchPeople } from './people-reads';
+import { peopleByHandles, personByHandle, personById, personIfFresh, searchPeople } from './people-reads';
 import type { XPost } from './post-view';
 import { createPost, mentions, ownRecentPosts, personForView, recentPosts } from './posts';
 import { searchRecent } from './search';
@@ -26,6 +26,11 @@ export class XService extends XCalls {
   /** See people-reads.personByHandle. */
   personByHandle(handle: string, accountId?: string | null): Promise<XPerson | null> {
     return personByHandle(this, handle, accountId);
+  }
+
+  /** See people-reads.personIfFresh. */
+  personIfFresh(id: string): Promise<XPerson | null | undefined> {
+    return personIfFresh(this, id);
   }
 
   /** See people-reads.personById. */

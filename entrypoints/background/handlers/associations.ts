@@ -73,19 +73,44 @@ async function buildView(
     const problem = toXError(error);
     view.problem = { code: problem.code, message: problem.message };
   }
-  view.association = association && {
-    xUserId: association.xUserId,
-    handle: view.person?.handle ?? association.handle,
-    source: association.source,
-    createdAt: association.createdAt,
-  };
+  view.association = associationShown(association, view.person);
   return view;
+}
+
+function associationShown(association: Association | null, person: XPerson | null): PanelView['association'] {
+  return (
+    association && {
+      xUserId: association.xUserId,
+      handle: person?.handle ?? association.handle,
+      source: association.source,
+      createdAt: association.createdAt,
+    }
+  );
+}
+
+/**
+ * The view buildView would make, when it needs no call to X and no change: the record's
+ * association kept as it is, and its person fresh in the cache. Null otherwise.
+ */
+async function warmView(record: CrmRecord | null): Promise<PanelView | null> {
+  if (!record) return null;
+  const field = parseTwitterField(record.twitterField ?? '');
+  const association = await getAssociation(await database(), record);
+  if (fieldDecision(field, association).kind !== 'keep') return null;
+  if (!association) return { record, field, association: null, person: null, problem: null };
+  const person = await xService.personIfFresh(association.xUserId);
+  if (!person) return null;
+  return { record, field, association: associationShown(association, person), person, problem: null };
 }
 
 /** The association of the panel's record with an X person. */
 export const associationHandlers: HandlersFor<typeof associationMessages> = {
   async panelView({ accountId }, context) {
     return buildView(await getTabRecord(tabOf(context)), accountId);
+  },
+
+  async panelViewIfWarm(_input, context) {
+    return warmView(await getTabRecord(tabOf(context)));
   },
 
   /**

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { Send } from '@/components/panel/api';
 import { RecordPanel } from '@/components/panel/RecordPanel';
@@ -126,11 +126,45 @@ describe('the record panel', () => {
     expect(calls).toEqual([
       'actingAccounts',
       'permissions',
+      'panelViewIfWarm',
       'panelView',
       'peopleSearch',
       'associate',
       'personPosts',
     ]);
+  });
+
+  it('shows the person the worker holds before the full view answers, as a panel loaded ahead of a click does', async () => {
+    const associated = {
+      ...unassociated,
+      association: { xUserId: '101', handle: 'mgarcia_acme', source: 'search', createdAt: 1 },
+      person: maria,
+    };
+    const send = (async (name: string) => {
+      if (name === 'panelViewIfWarm') return associated;
+      // Held: a hidden panel asks the worker for the full view only once it is shown.
+      if (name === 'panelView') return new Promise(() => {});
+      if (name === 'personPosts') return [];
+      if (name === 'actingAccounts') return [];
+      return null;
+    }) as unknown as Send;
+    render(<RecordPanel send={send} />);
+    await waitFor(() => expect(document.querySelector('.profile')?.textContent).toContain('@mgarcia_acme'));
+  });
+
+  it('waits for the full view when the worker holds nothing warm', async () => {
+    let answer: (view: typeof unassociated) => void = () => {};
+    const send = (async (name: string) => {
+      if (name === 'panelViewIfWarm') return null;
+      if (name === 'panelView') return new Promise((resolve) => (answer = resolve));
+      if (name === 'actingAccounts') return [];
+      return null;
+    }) as unknown as Send;
+    render(<RecordPanel send={send} />);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByRole('status').textContent).toBe('Reading the record…');
+    answer(unassociated);
+    expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy();
   });
 
   it('renders page and X text as text, links only http(s), and names a field that is not a handle', async () => {

@@ -168,4 +168,16 @@ describe('the person of a record view', () => {
     expect(requests).toEqual([]);
     expect(reads).toBe(0);
   });
+  it('is answered from the cache alone for a panel not yet shown: never a call, nothing when stale', async () => {
+    const service = makeService();
+    expect(await service.personIfFresh(idOf('maria_acme'))).toBeUndefined();
+    expect(requests).toEqual([]);
+    await service.personForView(idOf('maria_acme'));
+    requests = [];
+    expect((await service.personIfFresh(idOf('maria_acme')))?.handle).toBe('maria_acme');
+    // Past the profile window (24 hours by default) the person is not warm any more.
+    now += DAY;
+    expect(await service.personIfFresh(idOf('maria_acme'))).toBeUndefined();
+    expect(requests).toEqual([]);
+  });
 });
