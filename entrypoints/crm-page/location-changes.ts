@@ -2,7 +2,6 @@
 const POLL_MS = 500;
 
 interface NavigationApi {
-  currentEntry: { url: string | null } | null;
   addEventListener(type: 'currententrychange', listener: () => void): void;
   removeEventListener(type: 'currententrychange', listener: () => void): void;
 }
