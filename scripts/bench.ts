@@ -134,7 +134,7 @@ async function measureLoad(browser: Browser, url: string, fixture: string) {
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load' });
-  // The content script runs at document_end and then reads the page: give it time to finish.
+  // The CRM page script reads the page once it is parsed: give it time to finish.
   await sleep(1500);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;

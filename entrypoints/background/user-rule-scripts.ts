@@ -16,7 +16,7 @@ export const USER_RULE_PATH_SCRIPT_ID = 'crm-user-rule-paths';
  * asks the worker for the rules of its host.
  */
 export const CONTENT_SCRIPT_FILE = 'crm-page.js';
-/** The RE2 matcher for rules' paths (entrypoints/rule-path.content), kept out of crm.js. */
+/** The RE2 matcher for rules' paths (entrypoints/rule-path.content), kept out of crm-page.js. */
 export const RULE_PATH_SCRIPT_FILE = 'content-scripts/rule-path.js';
 
 /** The hosts each registration runs on. */
