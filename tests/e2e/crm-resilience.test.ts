@@ -113,6 +113,14 @@ describe('a vendor the user switched off in the manager', () => {
     await manager.locator('::-p-aria(Save settings)').click();
     await manager.waitForSelector('::-p-text(Settings saved.)');
   };
+  /**
+   * Changes the settings in the manager, then looks at the CRM tab again, as a person does: a
+   * wait for the icon to go polls on animation frames, which a tab in the background may not get.
+   */
+  const setDisabledCrmsAndLook = async (page: Page, disabledCrms: Settings['disabledCrms']) => {
+    await setDisabledCrms(disabledCrms);
+    await page.bringToFront();
+  };
 
   beforeAll(async () => {
     manager = await chromium.browser.newPage();
@@ -134,12 +142,12 @@ describe('a vendor the user switched off in the manager', () => {
     const page = await openPage({ url: LEAD_URL, fixture: 'zoho/lead.html' });
     await pageDecision(page, 'switched off');
     expect(await recordUiHost(page)).toBeNull();
-    await setDisabledCrms([]);
+    await setDisabledCrmsAndLook(page, []);
     await page.waitForSelector('x-crm-record', { timeout: 5000 });
     expect(await recordIcons(page)).toMatchObject({ count: 1, anchorText: 'Maria Garcia' });
-    await setDisabledCrms(['zoho', 'odoo']);
+    await setDisabledCrmsAndLook(page, ['zoho', 'odoo']);
     await page.waitForSelector('x-crm-record', { hidden: true, timeout: 5000 });
-    await setDisabledCrms([]);
+    await setDisabledCrmsAndLook(page, []);
     await page.waitForSelector('x-crm-record', { timeout: 5000 });
     await page.close();
   });
