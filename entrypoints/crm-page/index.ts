@@ -28,6 +28,10 @@ function whenParsed(run: () => void) {
  */
 export default defineUnlistedScript(() => {
   let url = new URL(location.href);
+  // The vendors' verdict on the address the page started at, asked once at start-up.
+  const startedAt = url.href;
+  const startedOnRecord = Boolean(detectRecordPage(url));
+  const vendorRecord = (at: URL) => (at.href === startedAt ? startedOnRecord : Boolean(detectRecordPage(at)));
   let recordPage: RecordPage | undefined;
   let settings: Promise<PageSettings> | undefined;
 
@@ -47,11 +51,11 @@ export default defineUnlistedScript(() => {
     if (settings) return;
     // On a host with a rule (the worker brings the rules' path matcher only there, after this
     // script) any address may be a record; which one is known once the worker gave the rules.
-    if (detectRecordPage(url) || rulePathMatcher()) return start();
+    if (vendorRecord(url) || rulePathMatcher()) return start();
     reportPageDecision(url, 'no record');
   };
 
-  if (detectRecordPage(url)) start();
+  if (startedOnRecord) start();
   whenParsed(() => {
     if (location.href !== url.href) url = new URL(location.href);
     follow();
