@@ -2,7 +2,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveCrmPages } from './harness/crm-pages';
+import { recordUiHost, serveCrmPages } from './harness/crm-pages';
+import { pageDecision } from './harness/page-decision';
 import { watchPanelTokens } from './harness/record-panel';
 import { sendFrom } from './harness/worker-messages';
 import { launchWithX, signInThroughManager, type WithX } from './harness/x-emulator';
@@ -12,6 +13,7 @@ const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'x-for-crm-e2e.json');
 const EXTENSION_ID = 'igdoendhfdhhnipboohihecaklcghkmh';
 const LEAD_URL = 'https://crm.zoho.com/crm/org123456/tab/Leads/4876876000000333001';
+const HUBSPOT_URL = 'https://app.hubspot.com/contacts/21436587/record/0-1/51234567801';
 
 let run: WithX;
 let manager: Page;
@@ -123,6 +125,19 @@ describe('an organisation’s policy, deployed as a managed browser policy', () 
     expect(run.x.callsTo('GET /2/tweets/search/recent')).toHaveLength(0);
     expect(run.x.callsTo('GET /2/tweets/counts/recent')).toHaveLength(0);
     await side.close();
+  });
+
+  it('shows no icon on a CRM the policy does not allow, and one on a CRM it does', async () => {
+    const hubspot = await run.browser.newPage();
+    await serveCrmPages(hubspot, [{ url: HUBSPOT_URL, fixture: 'hubspot/contact.html' }]);
+    await hubspot.goto(HUBSPOT_URL);
+    await pageDecision(hubspot, 'switched off');
+    expect(await recordUiHost(hubspot)).toBeNull();
+    const zoho = await run.browser.newPage();
+    await serveCrmPages(zoho, [{ url: LEAD_URL, fixture: 'zoho/lead.html' }]);
+    await zoho.goto(LEAD_URL);
+    await zoho.waitForSelector('x-crm-record');
+    await Promise.all([hubspot.close(), zoho.close()]);
   });
 
   it('lets the CRM page’s content script read a consumer secret pushed by policy, and the manager says so', async () => {

@@ -154,14 +154,21 @@ describe('the record panel', () => {
 
   it('waits for the full view when the worker holds nothing warm', async () => {
     let answer: (view: typeof unassociated) => void = () => {};
+    let warmAsked: () => void = () => {};
+    const warmAnswered = new Promise<void>((resolve) => (warmAsked = resolve));
     const send = (async (name: string) => {
-      if (name === 'panelViewIfWarm') return null;
+      if (name === 'panelViewIfWarm') {
+        warmAsked();
+        return null;
+      }
       if (name === 'panelView') return new Promise((resolve) => (answer = resolve));
       if (name === 'actingAccounts') return [];
       return null;
     }) as unknown as Send;
     render(<RecordPanel send={send} />);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The sign the panel asked and heard nothing warm: its answer is in, and a turn has passed.
+    await warmAnswered;
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(screen.getByRole('status').textContent).toBe('Reading the record…');
     answer(unassociated);
     expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy();
