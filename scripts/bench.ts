@@ -105,8 +105,11 @@ async function worker(browser: Browser) {
 
 /** Records, in the page's own clock, DOMContentLoaded and each time the icon's host is inserted. */
 const PAGE_PROBE = `
-  window.__bench = { dcl: null, hosts: [] };
+  window.__bench = { dcl: null, hosts: [], clicks: [] };
   document.addEventListener('DOMContentLoaded', () => { window.__bench.dcl = performance.now(); });
+  addEventListener('click', (event) => {
+    if (event.isTrusted) window.__bench.clicks.push(performance.timeOrigin + event.timeStamp);
+  }, true);
   new MutationObserver((records) => {
     for (const record of records) for (const node of record.addedNodes) {
       if (node.nodeName === 'X-CRM-RECORD') {
@@ -118,6 +121,8 @@ const PAGE_PROBE = `
 interface Probe {
   dcl: number | null;
   hosts: { at: number; after: string }[];
+  /** Trusted clicks, in ms since the epoch (the panel frame's clock is another process's). */
+  clicks: number[];
 }
 const probe = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
 
@@ -162,6 +167,38 @@ async function pollUntil<T>(read: () => Promise<T | null | undefined>, timeoutMs
 function panelOf(page: Page): Frame | undefined {
   return page.frames().find((f) => f.url().endsWith('/panel.html') && !f.detached);
 }
+
+/** What PANEL_PROBE leaves in the panel frame. */
+interface PanelProbe {
+  __profileShownAt: number | null;
+}
+
+/**
+ * Run in the panel frame before the click: notes, in ms since the epoch, the rendering frame in
+ * which the profile first lies in the viewport (an IntersectionObserver entry's time), whether
+ * the profile was drawn while the frame was hidden or arrives after the click.
+ */
+const PANEL_PROBE = `(() => {
+  window.__profileShownAt = null;
+  const watch = (profile) => {
+    const observer = new IntersectionObserver((entries) => {
+      const seen = entries.find((entry) => entry.isIntersecting);
+      if (!seen || window.__profileShownAt !== null) return;
+      window.__profileShownAt = performance.timeOrigin + seen.time;
+      observer.disconnect();
+    });
+    observer.observe(profile);
+  };
+  const drawn = document.querySelector('.profile');
+  if (drawn) return watch(drawn);
+  const arrival = new MutationObserver(() => {
+    const profile = document.querySelector('.profile');
+    if (!profile) return;
+    arrival.disconnect();
+    watch(profile);
+  });
+  arrival.observe(document, { childList: true, subtree: true });
+})()`;
 
 async function panelShows(page: Page, name: string): Promise<boolean | null> {
   const frame = panelOf(page);
@@ -417,6 +454,7 @@ async function main() {
       }
       const apiCalls = () => x.calls.filter((c) => c.path.startsWith('/2/')).length;
       const views = { cold: [] as number[], warm: [] as number[] };
+      const driven = { cold: [] as number[], warm: [] as number[] };
       const prepared = { cold: [] as number[], warm: [] as number[] };
       const calls = { cold: [] as number[], warm: [] as number[] };
       const cost = { cold: [] as number[], warm: [] as number[] };
@@ -444,11 +482,18 @@ async function main() {
             return shown ? true : null;
           });
           prepared[kind].push(Date.now() - hovered);
+          await panelOf(page)?.evaluate(PANEL_PROBE);
           const started = Date.now();
           await clickIcon(page, 'Maria Garcia');
           const panel = await pollUntil(async () => panelOf(page));
-          await panel.waitForSelector('.profile', { timeout: 15_000 });
-          views[kind].push(Date.now() - started);
+          await panel.waitForSelector('.profile', { visible: true, timeout: 15_000 });
+          const shownAt = await pollUntil(() =>
+            panel.evaluate(() => (window as unknown as PanelProbe).__profileShownAt),
+          );
+          driven[kind].push(Date.now() - started);
+          const clickedAt = (await probe(page)).clicks.at(-1);
+          if (clickedAt === undefined) throw new Error('the click on the icon did not reach the page');
+          views[kind].push(shownAt - clickedAt);
           await panel.waitForSelector('ol.posts li', { timeout: 15_000 });
           await sleep(100);
           calls[kind].push(apiCalls() - callsBefore);
@@ -456,13 +501,13 @@ async function main() {
           await page.close();
         }
       }
-      results.view = { views, preparedOnHoverMs: prepared, calls, costUsd: cost };
+      results.view = { views, drivenMs: driven, preparedOnHoverMs: prepared, calls, costUsd: cost };
       {
         const warm = views.warm;
         const cold = views.cold;
         row(
           'icon click → profile shown, warm',
-          `median ${round(median(warm))} ms, p95 ${round(quantile(warm, 0.95))} ms`,
+          `median ${round(median(warm))} ms, p95 ${round(quantile(warm, 0.95))} ms (the click event to the panel's frame showing the profile)`,
           'median ≤ 100 ms, p95 ≤ 150 ms',
           median(warm) <= 100 && quantile(warm, 0.95) <= 150,
         );
@@ -475,6 +520,10 @@ async function main() {
           `median ${round(median(cold))} ms, p95 ${round(quantile(cold, 0.95))} ms`,
           'median ≤ 150 ms',
           median(cold) <= 150,
+        );
+        row(
+          'the same, as the test driver sees it (its click and polling included), warm / cold',
+          `median ${round(median(driven.warm))} / ${round(median(driven.cold))} ms`,
         );
         row(
           'X round trips and cost, cold view of an associated person',
