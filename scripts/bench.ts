@@ -65,6 +65,37 @@ async function buildCopy(): Promise<string> {
   }
 }
 
+/**
+ * The least a CRM page script of this kind can do, for the loads' yardstick: on a list page
+ * it reads the address and stops; on a record's address it asks the worker one message and,
+ * once the page is parsed, puts one button in a closed shadow root after the record's title.
+ * It reads no fields, watches no navigation and follows no settings.
+ */
+const FLOOR_SCRIPT = `(() => {
+  const url = new URL(location.href);
+  if (!/^\\/crm\\/org\\d+\\/tab\\/Leads\\/\\d+$/.test(url.pathname)) return;
+  chrome.runtime.sendMessage({ name: 'pageSettings', input: {} }).catch(() => {});
+  document.addEventListener('DOMContentLoaded', () => {
+    const host = document.createElement('x-floor');
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = '.x-icon { width: 24px; height: 24px; border-radius: 50%; background: #000; }';
+    const icon = document.createElement('button');
+    icon.className = 'x-icon';
+    icon.setAttribute('aria-label', 'X');
+    shadow.append(style, icon);
+    (document.querySelector('[data-zcqa="detailView_headerName"]') ?? document.body).after(host);
+  });
+})();`;
+
+/** A copy of the build whose CRM page script is FLOOR_SCRIPT. */
+async function floorCopy(extension: string): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), 'x-crm-bench-floor-'));
+  await cp(extension, copy, { recursive: true });
+  await writeFile(join(copy, 'crm-page.js'), FLOOR_SCRIPT);
+  return copy;
+}
+
 async function launch(extension: string | null, args: string[] = []) {
   const profile = await mkdtemp(join(tmpdir(), 'x-crm-bench-'));
   const browser = await puppeteer.launch({
@@ -339,6 +370,8 @@ async function main() {
   const x = await startFakeX({ https: true });
   const withExt = await launch(extension, xEmulatorFlags(x.port));
   const without = await launch(null);
+  const floorExtension = wanted('loads') ? await floorCopy(extension) : null;
+  const floor = await launch(floorExtension);
   try {
     // Sign in, so views below call X as a user's would.
     const run = { ...withExt, x, worker: () => worker(withExt.browser) } as unknown as WithX;
@@ -355,19 +388,27 @@ async function main() {
         log(`loading ${fixture} ${RUNS}× with and without the extension…`);
         const a: Awaited<ReturnType<typeof measureLoad>>[] = [];
         const b: Awaited<ReturnType<typeof measureLoad>>[] = [];
+        const c: Awaited<ReturnType<typeof measureLoad>>[] = [];
         for (let i = 0; i < RUNS; i++) {
-          // Interleaved, so a slow moment of the machine hits both.
+          // Interleaved, so a slow moment of the machine hits all three.
           a.push(await measureLoad(withExt.browser, url, fixture));
           b.push(await measureLoad(without.browser, url, fixture));
+          c.push(await measureLoad(floor.browser, url, fixture));
         }
         const scriptWith = median(a.map((m) => m.scriptMs));
         const scriptWithout = median(b.map((m) => m.scriptMs));
+        const scriptFloor = median(c.map((m) => m.scriptMs));
         const taskWith = median(a.map((m) => m.taskMs));
         const taskWithout = median(b.map((m) => m.taskMs));
         const icon = a.map((m) => m.iconAfterDcl).filter((v): v is number => v !== null);
         const iconStart = a.map((m) => m.iconAfterStart).filter((v): v is number => v !== null);
         loads[fixture] = {
-          scriptMsMedian: { with: scriptWith, without: scriptWithout, ratio: scriptWith / scriptWithout },
+          scriptMsMedian: {
+            with: scriptWith,
+            without: scriptWithout,
+            ratio: scriptWith / scriptWithout,
+            leastScript: scriptFloor,
+          },
           taskMsMedian: { with: taskWith, without: taskWithout, ratio: taskWith / taskWithout },
           iconAfterDomContentLoadedMs: icon.length
             ? { median: median(icon), p95: quantile(icon, 0.95) }
@@ -376,10 +417,10 @@ async function main() {
             ? { median: median(iconStart), p95: quantile(iconStart, 0.95) }
             : null,
           iconShownInRuns: icon.length,
-          samples: { with: a, without: b },
+          samples: { with: a, without: b, leastScript: c },
         };
         const added = scriptWith - scriptWithout;
-        const scriptFigure = `+${round(added)} ms (${round(scriptWith)} vs ${round(scriptWithout)} ms, ×${round(scriptWith / scriptWithout, 2)}); task time ×${round(taskWith / taskWithout, 2)}`;
+        const scriptFigure = `+${round(added)} ms (${round(scriptWith)} vs ${round(scriptWithout)} ms, ×${round(scriptWith / scriptWithout, 2)}); task time ×${round(taskWith / taskWithout, 2)}; the least such a script does: +${round(scriptFloor - scriptWithout)} ms`;
         // The issue's goals: nothing to do costs (almost) nothing; a record page's cost is a
         // ratio, the page's own script being the yardstick on a noisy machine.
         if (fixture === 'zoho/leads-list.html') {
@@ -659,8 +700,10 @@ async function main() {
   } finally {
     await withExt.close();
     await without.close();
+    await floor.close();
     await x.close();
     await rm(extension, { recursive: true, force: true });
+    if (floorExtension) await rm(floorExtension, { recursive: true, force: true });
   }
 
   // 7. CSV import of 100,000 rows, in Node with fake-indexeddb (slower than a browser's).
