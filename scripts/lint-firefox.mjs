@@ -16,9 +16,12 @@ const BUILD = '.output/firefox-mv3';
  * it assigns, in an extension page's chunk, never in a content script: any other innerHTML
  * still fails the check.
  */
+const PAGE_APPS = new Set(['popup-app.js', 'panel-app.js']);
+
 function isPreactDangerousHtml(message) {
-  // The popup's script is an extension page's too, built whole (entrypoints/popup-app.tsx).
-  const pageScript = message.file?.startsWith('chunks/') || message.file === 'popup-app.js';
+  // The popup's and the panel's scripts are extension pages' too, built whole
+  // (entrypoints/popup-app.tsx, entrypoints/panel-app.tsx).
+  const pageScript = message.file?.startsWith('chunks/') || PAGE_APPS.has(message.file);
   if (message.code !== 'UNSAFE_VAR_ASSIGNMENT' || !pageScript) return false;
   if (message.line === undefined || message.column === undefined) return false;
   const line = readFileSync(join(BUILD, message.file), 'utf8').split('\n')[message.line - 1] ?? '';

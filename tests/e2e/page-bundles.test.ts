@@ -75,6 +75,16 @@ describe('the options.html bundle before its first paint', () => {
   });
 });
 
+describe('the panel.html page', () => {
+  it('loads its code as one script with one stylesheet, so the panel waits for few files', () => {
+    const html = readFileSync(join(OUT, 'panel.html'), 'utf8');
+    const styles = [...html.matchAll(/href="\/?([^"]+\.css)"/g)].map((match) => match[1]);
+    expect(styles).toEqual(['assets/panel-app.css']);
+    const scripts = pageScripts('panel.html').filter((file) => !file.startsWith('chunks/_virtual_wxt'));
+    expect(scripts).toEqual(['panel-app.js']);
+  });
+});
+
 describe('the popup.html page', () => {
   it('loads its code as one script with one stylesheet, so its first frame waits for few files', () => {
     const html = readFileSync(join(OUT, 'popup.html'), 'utf8');
