@@ -23,7 +23,10 @@ export const RULE_PATH_SCRIPT_FILE = 'content-scripts/rule-path.js';
 export interface RuleScriptHosts {
   /** Rule hosts no built-in CRM covers: the matcher, then the content script. */
   rules: readonly string[];
-  /** Built-in CRM hosts that also have a rule: the matcher alone, before the manifest's script. */
+  /**
+   * Built-in CRM hosts that also have a rule: the matcher alone, at document_start. Chromium
+   * runs it after the manifest's script, which the matcher then tells (rulePathMatcherArrived).
+   */
   paths: readonly string[];
 }
 

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { detectRecordPage } from '@/lib/crm/pages';
-import { rulePathMatcher } from '@/lib/crm/rule-path-matcher';
+import { rulePathMatcher, whenRulePathMatcherArrives } from '@/lib/crm/rule-path-matcher';
 import { sendMessage } from '@/lib/messages/client';
 import type { PageSettings } from '@/lib/messages/settings-messages';
 import { watchLocation } from './location-changes';
@@ -28,10 +28,6 @@ function whenParsed(run: () => void) {
  */
 export default defineUnlistedScript(() => {
   let url = new URL(location.href);
-  // The vendors' verdict on the address the page started at, asked once at start-up.
-  const startedAt = url.href;
-  const startedOnRecord = Boolean(detectRecordPage(url));
-  const vendorRecord = (at: URL) => (at.href === startedAt ? startedOnRecord : Boolean(detectRecordPage(at)));
   let recordPage: RecordPage | undefined;
   let settings: Promise<PageSettings> | undefined;
 
@@ -42,6 +38,8 @@ export default defineUnlistedScript(() => {
     asked.catch(() => undefined);
     settings = asked;
     whenParsed(() => {
+      // The page may have moved on while it was parsed (where no Navigation API told us).
+      if (location.href !== url.href) url = new URL(location.href);
       recordPage = startRecordPage(url, asked);
     });
   };
@@ -49,19 +47,18 @@ export default defineUnlistedScript(() => {
   const follow = () => {
     if (recordPage) return recordPage.follow(url);
     if (settings) return;
-    // On a host with a rule (the worker brings the rules' path matcher only there, after this
-    // script) any address may be a record; which one is known once the worker gave the rules.
-    if (vendorRecord(url) || rulePathMatcher()) return start();
+    // On a host with a rule (the worker brings the rules' path matcher only there) any address
+    // may be a record; which one is known once the worker gave the rules.
+    if (detectRecordPage(url) || rulePathMatcher()) return start();
     reportPageDecision(url, 'no record');
   };
 
-  if (startedOnRecord) start();
-  whenParsed(() => {
-    if (location.href !== url.href) url = new URL(location.href);
+  // Decided as the document starts, not when it is parsed: a list page then runs nothing more
+  // of this script until its address changes.
+  follow();
+  watchLocation((next) => {
+    url = next;
     follow();
-    watchLocation((next) => {
-      url = next;
-      follow();
-    });
   });
+  whenRulePathMatcherArrives(follow);
 });
