@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crmVendors } from '../../lib/crm/registry';
@@ -76,14 +76,19 @@ describe('the options.html bundle before its first paint', () => {
 });
 
 describe('the popup.html page', () => {
-  it('loads its code as one script with one stylesheet, so its first frame waits for few files', () => {
+  it('loads one file, its script, which carries its styles: its first frame waits for no other', () => {
     const html = readFileSync(join(OUT, 'popup.html'), 'utf8');
     const styles = [...html.matchAll(/href="\/?([^"]+\.css)"/g)].map((match) => match[1]);
-    expect(styles).toEqual(['assets/popup-app.css']);
-    // Besides the popup's script: the early draft request and WXT's own start-up modules.
-    const scripts = pageScripts('popup.html').filter(
-      (file) => file !== 'popup-draft.js' && !file.startsWith('chunks/_virtual_wxt'),
-    );
+    expect(styles).toEqual([]);
+    // Besides the popup's script: WXT's own start-up modules, which it adds to every page.
+    const scripts = pageScripts('popup.html').filter((file) => !file.startsWith('chunks/_virtual_wxt'));
     expect(scripts).toEqual(['popup-app.js']);
+    // The theme's rules are in it, and every rule the build wrote out as a stylesheet of its own
+    // (a component's own CSS import), which the page never loads.
+    const code = readFileSync(join(OUT, 'popup-app.js'), 'utf8');
+    expect(code).toContain('prefers-color-scheme');
+    const extracted = join(OUT, 'assets/popup-app.css');
+    const rules = existsSync(extracted) ? readFileSync(extracted, 'utf8').match(/[^{}]+\{[^{}]*\}/g) : [];
+    expect((rules ?? []).filter((rule) => !code.includes(rule.trim()))).toEqual([]);
   });
 });
