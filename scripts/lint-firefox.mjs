@@ -17,8 +17,10 @@ const BUILD = '.output/firefox-mv3';
  * still fails the check.
  */
 function isPreactDangerousHtml(message) {
-  // The popup's script is an extension page's too, built whole (entrypoints/popup-app.tsx).
-  const pageScript = message.file?.startsWith('chunks/') || message.file === 'popup-app.js';
+  // The popup's and the manager's scripts are extension pages' too, each built whole
+  // (entrypoints/popup-app.tsx, manager-*.tsx).
+  const pageScript =
+    message.file?.startsWith('chunks/') || /^(popup-app|manager-[a-z]+)\.js$/.test(message.file ?? '');
   if (message.code !== 'UNSAFE_VAR_ASSIGNMENT' || !pageScript) return false;
   if (message.line === undefined || message.column === undefined) return false;
   const line = readFileSync(join(BUILD, message.file), 'utf8').split('\n')[message.line - 1] ?? '';

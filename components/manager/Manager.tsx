@@ -9,13 +9,14 @@ import { SettingsSection } from './SettingsSection';
 import { UsageSection } from './UsageSection';
 import { messageOf, type Send } from './api';
 import { LazySection } from './LazySection';
+import { loadSection } from './section-scripts';
 
 // Backup is used seldom and carries its own code (import previews, text decoding): fetched
 // when opened, so the manager paints without it.
-const loadBackup = () => import('./BackupSection').then((module) => module.BackupSection);
+const loadBackup = () => loadSection('backup');
 // Rules, for a CRM no adapter knows, are set up once; their checks (zod, the regex engine that
 // cannot backtrack) weigh more than the rest of the manager together.
-const loadRules = () => import('./RulesSection').then((module) => module.RulesSection);
+const loadRules = () => loadSection('rules');
 
 /** The integration manager: keys, accounts, usage and budget, backup, and maintenance. */
 export function Manager({ send }: { send: Send }) {

@@ -75,19 +75,25 @@ describe('the options.html bundle before its first paint', () => {
   });
 });
 
-describe('the popup.html page', () => {
+/**
+ * Each of these pages loads one file before it paints, its script, which carries its styles.
+ * The build still writes out, as assets/<script>.css, the rules of any component that imports
+ * its own CSS; the page never loads that file, so each of its rules must be in the script.
+ */
+describe.each([
+  ['popup.html', 'popup-app'],
+  ['options.html', 'manager-app'],
+])('the %s page', (html, script) => {
   it('loads one file, its script, which carries its styles: its first frame waits for no other', () => {
-    const html = readFileSync(join(OUT, 'popup.html'), 'utf8');
-    const styles = [...html.matchAll(/href="\/?([^"]+\.css)"/g)].map((match) => match[1]);
+    const text = readFileSync(join(OUT, html), 'utf8');
+    const styles = [...text.matchAll(/href="\/?([^"]+\.css)"/g)].map((match) => match[1]);
     expect(styles).toEqual([]);
-    // Besides the popup's script: WXT's own start-up modules, which it adds to every page.
-    const scripts = pageScripts('popup.html').filter((file) => !file.startsWith('chunks/_virtual_wxt'));
-    expect(scripts).toEqual(['popup-app.js']);
-    // The theme's rules are in it, and every rule the build wrote out as a stylesheet of its own
-    // (a component's own CSS import), which the page never loads.
-    const code = readFileSync(join(OUT, 'popup-app.js'), 'utf8');
+    // Besides the page's script: WXT's own start-up modules, which it adds to every page.
+    const scripts = pageScripts(html).filter((file) => !file.startsWith('chunks/_virtual_wxt'));
+    expect(scripts).toEqual([`${script}.js`]);
+    const code = readFileSync(join(OUT, `${script}.js`), 'utf8');
     expect(code).toContain('prefers-color-scheme');
-    const extracted = join(OUT, 'assets/popup-app.css');
+    const extracted = join(OUT, `assets/${script}.css`);
     const rules = existsSync(extracted) ? readFileSync(extracted, 'utf8').match(/[^{}]+\{[^{}]*\}/g) : [];
     expect((rules ?? []).filter((rule) => !code.includes(rule.trim()))).toEqual([]);
   });
