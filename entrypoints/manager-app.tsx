@@ -16,9 +16,14 @@ import { sendMessage } from '@/lib/messages/client';
  * (components/manager/section-scripts.tsx). options.html loads it `defer`.
  */
 export default defineUnlistedScript(() => {
+  // Asked first, so the worker reads while the manager is drawn; its sections follow sooner.
+  const firstState = sendMessage('managerState', {});
   // maintenance.css is imported by the Usage and Backup sections too, which the build writes out
   // as assets/manager-app.css; the page does not load that file (tests/e2e/page-bundles.test.ts).
   addPageStyle(themeCss, managerCss, maintenanceCss);
   document.title = t('optionsTitle');
-  render(<Manager send={sendMessage} />, document.getElementById('app') as HTMLElement);
+  render(
+    <Manager send={sendMessage} firstState={firstState} />,
+    document.getElementById('app') as HTMLElement,
+  );
 });
