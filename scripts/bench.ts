@@ -504,8 +504,10 @@ async function main() {
         const managerCode = await pageCodeBytes(extension, 'options.html');
         results.pages = { popupWithDraftMs: popup, popupBlank, manager, managerCode };
         // Each page's statistic beside the same statistic of the blank page loaded in turn with it.
-        const over = (page: number[], floor: number[], q: number) =>
-          `${round(quantile(page, q))} ms (+${round(quantile(page, q) - quantile(floor, q))} ms over a blank extension page)`;
+        const over = (page: number[], floor: number[], q: number) => {
+          const extra = round(quantile(page, q) - quantile(floor, q));
+          return `${round(quantile(page, q))} ms (${extra < 0 ? '−' : '+'}${Math.abs(extra)} ms over a blank extension page)`;
+        };
         row(
           'blank extension page (one heading, no script): the floor',
           `first frame median ${round(median(popupBlank.frame))} ms, p95 ${round(quantile(popupBlank.frame, 0.95))} ms; first paint median ${round(median(manager.blank.fcp))} ms, p95 ${round(quantile(manager.blank.fcp, 0.95))} ms`,
