@@ -65,6 +65,37 @@ async function buildCopy(): Promise<string> {
   }
 }
 
+/**
+ * The least a CRM page script of this kind can do, for the loads' yardstick: on a list page
+ * it reads the address and stops; on a record's address it asks the worker one message and,
+ * once the page is parsed, puts one button in a closed shadow root after the record's title.
+ * It reads no fields, watches no navigation and follows no settings.
+ */
+const FLOOR_SCRIPT = `(() => {
+  const url = new URL(location.href);
+  if (!/^\\/crm\\/org\\d+\\/tab\\/Leads\\/\\d+$/.test(url.pathname)) return;
+  chrome.runtime.sendMessage({ name: 'pageSettings', input: {} }).catch(() => {});
+  document.addEventListener('DOMContentLoaded', () => {
+    const host = document.createElement('x-floor');
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = '.x-icon { width: 24px; height: 24px; border-radius: 50%; background: #000; }';
+    const icon = document.createElement('button');
+    icon.className = 'x-icon';
+    icon.setAttribute('aria-label', 'X');
+    shadow.append(style, icon);
+    (document.querySelector('[data-zcqa="detailView_headerName"]') ?? document.body).after(host);
+  });
+})();`;
+
+/** A copy of the build whose CRM page script is FLOOR_SCRIPT. */
+async function floorCopy(extension: string): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), 'x-crm-bench-floor-'));
+  await cp(extension, copy, { recursive: true });
+  await writeFile(join(copy, 'crm-page.js'), FLOOR_SCRIPT);
+  return copy;
+}
+
 async function launch(extension: string | null, args: string[] = []) {
   const profile = await mkdtemp(join(tmpdir(), 'x-crm-bench-'));
   const browser = await puppeteer.launch({
@@ -105,8 +136,11 @@ async function worker(browser: Browser) {
 
 /** Records, in the page's own clock, DOMContentLoaded and each time the icon's host is inserted. */
 const PAGE_PROBE = `
-  window.__bench = { dcl: null, hosts: [] };
+  window.__bench = { dcl: null, hosts: [], clicks: [] };
   document.addEventListener('DOMContentLoaded', () => { window.__bench.dcl = performance.now(); });
+  addEventListener('click', (event) => {
+    if (event.isTrusted) window.__bench.clicks.push(performance.timeOrigin + event.timeStamp);
+  }, true);
   new MutationObserver((records) => {
     for (const record of records) for (const node of record.addedNodes) {
       if (node.nodeName === 'X-CRM-RECORD') {
@@ -118,6 +152,8 @@ const PAGE_PROBE = `
 interface Probe {
   dcl: number | null;
   hosts: { at: number; after: string }[];
+  /** Trusted clicks, in ms since the epoch (the panel frame's clock is another process's). */
+  clicks: number[];
 }
 const probe = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
 
@@ -162,6 +198,38 @@ async function pollUntil<T>(read: () => Promise<T | null | undefined>, timeoutMs
 function panelOf(page: Page): Frame | undefined {
   return page.frames().find((f) => f.url().endsWith('/panel.html') && !f.detached);
 }
+
+/** What PANEL_PROBE leaves in the panel frame. */
+interface PanelProbe {
+  __profileShownAt: number | null;
+}
+
+/**
+ * Run in the panel frame before the click: notes, in ms since the epoch, the rendering frame in
+ * which the profile first lies in the viewport (an IntersectionObserver entry's time), whether
+ * the profile was drawn while the frame was hidden or arrives after the click.
+ */
+const PANEL_PROBE = `(() => {
+  window.__profileShownAt = null;
+  const watch = (profile) => {
+    const observer = new IntersectionObserver((entries) => {
+      const seen = entries.find((entry) => entry.isIntersecting);
+      if (!seen || window.__profileShownAt !== null) return;
+      window.__profileShownAt = performance.timeOrigin + seen.time;
+      observer.disconnect();
+    });
+    observer.observe(profile);
+  };
+  const drawn = document.querySelector('.profile');
+  if (drawn) return watch(drawn);
+  const arrival = new MutationObserver(() => {
+    const profile = document.querySelector('.profile');
+    if (!profile) return;
+    arrival.disconnect();
+    watch(profile);
+  });
+  arrival.observe(document, { childList: true, subtree: true });
+})()`;
 
 async function panelShows(page: Page, name: string): Promise<boolean | null> {
   const frame = panelOf(page);
@@ -302,6 +370,8 @@ async function main() {
   const x = await startFakeX({ https: true });
   const withExt = await launch(extension, xEmulatorFlags(x.port));
   const without = await launch(null);
+  const floorExtension = wanted('loads') ? await floorCopy(extension) : null;
+  const floor = await launch(floorExtension);
   try {
     // Sign in, so views below call X as a user's would.
     const run = { ...withExt, x, worker: () => worker(withExt.browser) } as unknown as WithX;
@@ -318,19 +388,27 @@ async function main() {
         log(`loading ${fixture} ${RUNS}× with and without the extension…`);
         const a: Awaited<ReturnType<typeof measureLoad>>[] = [];
         const b: Awaited<ReturnType<typeof measureLoad>>[] = [];
+        const c: Awaited<ReturnType<typeof measureLoad>>[] = [];
         for (let i = 0; i < RUNS; i++) {
-          // Interleaved, so a slow moment of the machine hits both.
+          // Interleaved, so a slow moment of the machine hits all three.
           a.push(await measureLoad(withExt.browser, url, fixture));
           b.push(await measureLoad(without.browser, url, fixture));
+          c.push(await measureLoad(floor.browser, url, fixture));
         }
         const scriptWith = median(a.map((m) => m.scriptMs));
         const scriptWithout = median(b.map((m) => m.scriptMs));
+        const scriptFloor = median(c.map((m) => m.scriptMs));
         const taskWith = median(a.map((m) => m.taskMs));
         const taskWithout = median(b.map((m) => m.taskMs));
         const icon = a.map((m) => m.iconAfterDcl).filter((v): v is number => v !== null);
         const iconStart = a.map((m) => m.iconAfterStart).filter((v): v is number => v !== null);
         loads[fixture] = {
-          scriptMsMedian: { with: scriptWith, without: scriptWithout, ratio: scriptWith / scriptWithout },
+          scriptMsMedian: {
+            with: scriptWith,
+            without: scriptWithout,
+            ratio: scriptWith / scriptWithout,
+            leastScript: scriptFloor,
+          },
           taskMsMedian: { with: taskWith, without: taskWithout, ratio: taskWith / taskWithout },
           iconAfterDomContentLoadedMs: icon.length
             ? { median: median(icon), p95: quantile(icon, 0.95) }
@@ -339,10 +417,10 @@ async function main() {
             ? { median: median(iconStart), p95: quantile(iconStart, 0.95) }
             : null,
           iconShownInRuns: icon.length,
-          samples: { with: a, without: b },
+          samples: { with: a, without: b, leastScript: c },
         };
         const added = scriptWith - scriptWithout;
-        const scriptFigure = `+${round(added)} ms (${round(scriptWith)} vs ${round(scriptWithout)} ms, ×${round(scriptWith / scriptWithout, 2)}); task time ×${round(taskWith / taskWithout, 2)}`;
+        const scriptFigure = `+${round(added)} ms (${round(scriptWith)} vs ${round(scriptWithout)} ms, ×${round(scriptWith / scriptWithout, 2)}); task time ×${round(taskWith / taskWithout, 2)}; the least such a script does: +${round(scriptFloor - scriptWithout)} ms`;
         // The issue's goals: nothing to do costs (almost) nothing; a record page's cost is a
         // ratio, the page's own script being the yardstick on a noisy machine.
         if (fixture === 'zoho/leads-list.html') {
@@ -417,6 +495,7 @@ async function main() {
       }
       const apiCalls = () => x.calls.filter((c) => c.path.startsWith('/2/')).length;
       const views = { cold: [] as number[], warm: [] as number[] };
+      const driven = { cold: [] as number[], warm: [] as number[] };
       const prepared = { cold: [] as number[], warm: [] as number[] };
       const calls = { cold: [] as number[], warm: [] as number[] };
       const cost = { cold: [] as number[], warm: [] as number[] };
@@ -444,11 +523,18 @@ async function main() {
             return shown ? true : null;
           });
           prepared[kind].push(Date.now() - hovered);
+          await panelOf(page)?.evaluate(PANEL_PROBE);
           const started = Date.now();
           await clickIcon(page, 'Maria Garcia');
           const panel = await pollUntil(async () => panelOf(page));
-          await panel.waitForSelector('.profile', { timeout: 15_000 });
-          views[kind].push(Date.now() - started);
+          await panel.waitForSelector('.profile', { visible: true, timeout: 15_000 });
+          const shownAt = await pollUntil(() =>
+            panel.evaluate(() => (window as unknown as PanelProbe).__profileShownAt),
+          );
+          driven[kind].push(Date.now() - started);
+          const clickedAt = (await probe(page)).clicks.at(-1);
+          if (clickedAt === undefined) throw new Error('the click on the icon did not reach the page');
+          views[kind].push(shownAt - clickedAt);
           await panel.waitForSelector('ol.posts li', { timeout: 15_000 });
           await sleep(100);
           calls[kind].push(apiCalls() - callsBefore);
@@ -456,13 +542,13 @@ async function main() {
           await page.close();
         }
       }
-      results.view = { views, preparedOnHoverMs: prepared, calls, costUsd: cost };
+      results.view = { views, drivenMs: driven, preparedOnHoverMs: prepared, calls, costUsd: cost };
       {
         const warm = views.warm;
         const cold = views.cold;
         row(
           'icon click → profile shown, warm',
-          `median ${round(median(warm))} ms, p95 ${round(quantile(warm, 0.95))} ms`,
+          `median ${round(median(warm))} ms, p95 ${round(quantile(warm, 0.95))} ms (the click event to the panel's frame showing the profile)`,
           'median ≤ 100 ms, p95 ≤ 150 ms',
           median(warm) <= 100 && quantile(warm, 0.95) <= 150,
         );
@@ -475,6 +561,10 @@ async function main() {
           `median ${round(median(cold))} ms, p95 ${round(quantile(cold, 0.95))} ms`,
           'median ≤ 150 ms',
           median(cold) <= 150,
+        );
+        row(
+          'the same, as the test driver sees it (its click and polling included), warm / cold',
+          `median ${round(median(driven.warm))} / ${round(median(driven.cold))} ms`,
         );
         row(
           'X round trips and cost, cold view of an associated person',
@@ -624,8 +714,10 @@ async function main() {
   } finally {
     await withExt.close();
     await without.close();
+    await floor.close();
     await x.close();
     await rm(extension, { recursive: true, force: true });
+    if (floorExtension) await rm(floorExtension, { recursive: true, force: true });
   }
 
   // 7. CSV import of 100,000 rows, in Node with fake-indexeddb (slower than a browser's).

@@ -75,6 +75,16 @@ describe('the options.html bundle before its first paint', () => {
   });
 });
 
+describe('the panel.html page', () => {
+  it('loads its code as one script with one stylesheet, so the panel waits for few files', () => {
+    const html = readFileSync(join(OUT, 'panel.html'), 'utf8');
+    const styles = [...html.matchAll(/href="\/?([^"]+\.css)"/g)].map((match) => match[1]);
+    expect(styles).toEqual(['assets/panel-app.css']);
+    const scripts = pageScripts('panel.html').filter((file) => !file.startsWith('chunks/_virtual_wxt'));
+    expect(scripts).toEqual(['panel-app.js']);
+  });
+});
+
 /**
  * Each of these pages loads one file before it paints, its script, which carries its styles.
  * The build still writes out, as assets/<script>.css, the rules of any component that imports
