@@ -1,24 +1,26 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { addPageStyle } from '@/components/page-style';
 import { Popup } from '@/components/popup/Popup';
+import composerCss from '@/components/composer.css?inline';
+// PostBody imports this one itself, which the build also writes out as assets/popup-app.css;
+// popup.html does not load that file (tests/e2e/page-bundles.test.ts holds the two together).
+import postBodyCss from '@/components/panel/post-body.css?inline';
+import themeCss from '@/components/theme.css?inline';
 import { t } from '@/lib/i18n';
-import { readReply, sendMessage } from '@/lib/messages/client';
-import { takeEarlyReply } from '@/lib/messages/early-request';
-import '@/components/theme.css';
-import '@/components/composer.css';
+import { sendMessage } from '@/lib/messages/client';
 
 /**
- * The popup's code, built as one script with its own stylesheet (assets/popup-app.css) rather
- * than as a page module sharing chunks with the other pages: the browser answers an extension
- * page's files one after another, and the popup's first frame waited for eight scripts and
- * three styles. popup.html loads it `defer`, after popup-draft.js has asked for the draft.
+ * The popup's code, built as one script carrying its styles, the only file popup.html loads:
+ * the browser serves an extension page's files one after another, and the popup's first frame
+ * waited for each (once eight scripts and three styles; then a draft request, a script and a
+ * style). popup.html loads it `defer`.
  */
 export default defineUnlistedScript(() => {
-  // Asked by popup-draft.js before this script loaded; else now, before anything is drawn.
-  const latestDraft =
-    takeEarlyReply('draftLatest')?.then((reply) => readReply<'draftLatest'>(reply)) ??
-    sendMessage('draftLatest', {});
+  // Asked first, so the worker reads while the popup is drawn; shown in the composer's first frame.
+  const latestDraft = sendMessage('draftLatest', {});
+  addPageStyle(themeCss, composerCss, postBodyCss);
   document.title = t('popupTitle');
   render(
     <Popup

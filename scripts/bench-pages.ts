@@ -1,6 +1,6 @@
 // The bench's extension-page figures: the toolbar popup shown with the last draft (warm), and
 // the integration manager's first paint. Called by scripts/bench.ts with its browser.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'puppeteer-core';
@@ -37,6 +37,29 @@ const MANAGER_PROBE = `
   requestAnimationFrame(tick);
 `;
 
+/**
+ * The floor under every extension page: a page of the extension with one heading, no script
+ * and no stylesheet. Written into the bench's private copy of the build only, never into the
+ * product. Its times are what the browser takes to open any page of the extension here.
+ */
+const BLANK_PAGE = 'bench-blank.html';
+const BLANK_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><h1>Blank</h1></body></html>\n';
+
+/** Records the blank page's first frame with its heading (as the popup's probe) and its first contentful paint (as the manager's). */
+const BLANK_PROBE = `
+  window.__blank = { frame: null, fcp: null };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.name === 'first-contentful-paint') window.__blank.fcp = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  const tick = () => {
+    if (document.querySelector('h1')) { window.__blank.frame = performance.now(); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+`;
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function pageValue<T>(page: Page, read: () => T | null, timeoutMs = 15_000): Promise<T> {
@@ -47,6 +70,34 @@ async function pageValue<T>(page: Page, read: () => T | null, timeoutMs = 15_000
     if (Date.now() > deadline) throw new Error('timed out waiting for the page');
     await sleep(10);
   }
+}
+
+/** Writes the blank page into a copy of the build (the bench's own, never the product's). */
+export async function writeBlankPage(extension: string): Promise<void> {
+  await writeFile(join(extension, BLANK_PAGE), BLANK_HTML);
+}
+
+/**
+ * The blank page's first frame and first contentful paint, ms from navigation start: one load,
+ * made between two loads of a measured page so a slow moment of the machine hits both.
+ */
+async function blankPaint(browser: Browser, extensionId: string): Promise<{ frame: number; fcp: number }> {
+  const page = await browser.newPage();
+  await page.evaluateOnNewDocument(BLANK_PROBE);
+  await page.goto(`chrome-extension://${extensionId}/${BLANK_PAGE}`);
+  type Seen = { frame: number | null; fcp: number | null };
+  const seen = await pageValue(page, () => {
+    const b = (window as unknown as { __blank: Seen }).__blank;
+    return b.frame !== null && b.fcp !== null ? (b as { frame: number; fcp: number }) : null;
+  });
+  await page.close();
+  return seen;
+}
+
+/** Blank extension page loads taken in turn with a measured page's: first frames and first paints, ms. */
+export interface BlankSamples {
+  frame: number[];
+  fcp: number[];
 }
 
 /** Types a draft in the popup and waits until the composer says it is saved. */
@@ -61,13 +112,22 @@ async function saveDraft(browser: Browser, popupUrl: string): Promise<void> {
   await page.close();
 }
 
-/** Popup shown with the last draft, warm: ms from navigation start, one per run. */
-export async function popupWithDraft(browser: Browser, extensionId: string, runs: number): Promise<number[]> {
+/**
+ * Popup shown with the last draft, warm: ms from navigation start, one per run, and as many
+ * loads of the blank page (see writeBlankPage), each right before a popup's.
+ */
+export async function popupWithDraft(
+  browser: Browser,
+  extensionId: string,
+  runs: number,
+): Promise<{ samples: number[]; blank: BlankSamples }> {
   const url = `chrome-extension://${extensionId}/popup.html`;
   await saveDraft(browser, url);
   const samples: number[] = [];
+  const blank: BlankSamples = { frame: [], fcp: [] };
   // The first open after the draft warms the worker and the page's code cache; not counted.
   for (let i = -1; i < runs; i++) {
+    const floor = await blankPaint(browser, extensionId);
     const page = await browser.newPage();
     await page.evaluateOnNewDocument(DRAFT_PROBE(DRAFT));
     await page.goto(url);
@@ -75,22 +135,31 @@ export async function popupWithDraft(browser: Browser, extensionId: string, runs
       page,
       () => (window as unknown as { __draftShownAt: number | null }).__draftShownAt,
     );
-    if (i >= 0) samples.push(at);
+    if (i >= 0) {
+      samples.push(at);
+      blank.frame.push(floor.frame);
+      blank.fcp.push(floor.fcp);
+    }
     await page.close();
   }
-  return samples;
+  return { samples, blank };
 }
 
-/** The manager's first contentful paint and its sections shown, ms from navigation start. */
+/**
+ * The manager's first contentful paint and its sections shown, ms from navigation start, and
+ * as many loads of the blank page (see writeBlankPage), each right before a manager's.
+ */
 export async function managerPaint(
   browser: Browser,
   extensionId: string,
   runs: number,
-): Promise<{ fcp: number[]; sections: number[] }> {
+): Promise<{ fcp: number[]; sections: number[]; blank: BlankSamples }> {
   const url = `chrome-extension://${extensionId}/options.html`;
   const fcp: number[] = [];
   const sections: number[] = [];
+  const blank: BlankSamples = { frame: [], fcp: [] };
   for (let i = -1; i < runs; i++) {
+    const floor = await blankPaint(browser, extensionId);
     const page = await browser.newPage();
     await page.evaluateOnNewDocument(MANAGER_PROBE);
     await page.goto(url);
@@ -102,10 +171,12 @@ export async function managerPaint(
     if (i >= 0) {
       fcp.push(seen.fcp ?? Number.NaN);
       sections.push(seen.sections ?? Number.NaN);
+      blank.frame.push(floor.frame);
+      blank.fcp.push(floor.fcp);
     }
     await page.close();
   }
-  return { fcp, sections };
+  return { fcp, sections, blank };
 }
 
 /**

@@ -19,9 +19,12 @@ const BUILD = '.output/firefox-mv3';
 const PAGE_APPS = new Set(['popup-app.js', 'panel-app.js']);
 
 function isPreactDangerousHtml(message) {
-  // The popup's and the panel's scripts are extension pages' too, built whole
-  // (entrypoints/popup-app.tsx, entrypoints/panel-app.tsx).
-  const pageScript = message.file?.startsWith('chunks/') || PAGE_APPS.has(message.file);
+  // The popup's, the panel's and the manager's scripts are extension pages' too, each built
+  // whole (entrypoints/popup-app.tsx, panel-app.tsx, manager-*.tsx).
+  const pageScript =
+    message.file?.startsWith('chunks/') ||
+    PAGE_APPS.has(message.file) ||
+    /^manager-[a-z]+\.js$/.test(message.file ?? '');
   if (message.code !== 'UNSAFE_VAR_ASSIGNMENT' || !pageScript) return false;
   if (message.line === undefined || message.column === undefined) return false;
   const line = readFileSync(join(BUILD, message.file), 'utf8').split('\n')[message.line - 1] ?? '';

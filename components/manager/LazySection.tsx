@@ -1,15 +1,13 @@
-import type { ComponentType } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { messageOf, type Send } from './api';
-
-/** A section of the manager whose code is fetched when the person opens it. */
-type Loaded = ComponentType<{ send: Send }>;
+import type { MountSection } from './section-scripts';
 
 /**
  * A manager section shown by its heading and a Show button until the person asks for it; its
- * code (`load`, a dynamic import) is fetched then, so the manager paints first without it.
- * Once loaded, the section replaces this one and the keyboard focus moves into it.
+ * code (`load`, its own script: see section-scripts.tsx) is fetched then, so the manager
+ * paints first without it. Once loaded, the section replaces this one and the keyboard focus
+ * moves into it.
  */
 export function LazySection({
   id,
@@ -20,43 +18,43 @@ export function LazySection({
   /** The id of the heading, unique on the page. */
   id: string;
   heading: string;
-  load: () => Promise<Loaded>;
+  load: () => Promise<MountSection>;
   send: Send;
 }) {
   const [state, setState] = useState<
     | { kind: 'closed' }
     | { kind: 'loading' }
-    | { kind: 'open'; Section: Loaded }
+    | { kind: 'open'; mount: MountSection }
     | { kind: 'failed'; message: string }
   >({ kind: 'closed' });
   const wrapper = useRef<HTMLDivElement>(null);
   const focusInside = useRef(false);
 
   // Before the browser paints the section: focus never jumps while the person already types in it.
+  // The section's script draws it at once (preact's render is synchronous), so its controls exist here.
   useLayoutEffect(() => {
-    if (state.kind !== 'open' || !focusInside.current) return;
-    focusInside.current = false;
-    wrapper.current?.querySelector<HTMLElement>('button, input, select, textarea, a[href]')?.focus();
-  }, [state]);
+    const into = wrapper.current;
+    if (state.kind !== 'open' || !into) return;
+    const unmount = state.mount(into, { send });
+    if (focusInside.current) {
+      focusInside.current = false;
+      into.querySelector<HTMLElement>('button, input, select, textarea, a[href]')?.focus();
+    }
+    return unmount;
+  }, [state, send]);
 
   const open = () => {
     setState({ kind: 'loading' });
     load().then(
-      (Section) => {
+      (mount) => {
         focusInside.current = true;
-        setState({ kind: 'open', Section });
+        setState({ kind: 'open', mount });
       },
       (error: unknown) => setState({ kind: 'failed', message: messageOf(error) }),
     );
   };
 
-  if (state.kind === 'open') {
-    return (
-      <div ref={wrapper}>
-        <state.Section send={send} />
-      </div>
-    );
-  }
+  if (state.kind === 'open') return <div ref={wrapper} />;
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>

@@ -37,8 +37,8 @@ export async function sendMessage<K extends MessageName>(
 }
 
 /**
- * The typed answer in a reply of the background to message `K`, for a message sent without
- * this module (the popup's first script sends one on its own: lib/messages/early-request.ts).
+ * The typed answer in a reply of the background to message `K`, also for a message sent
+ * without this module.
  * @throws MessageError with the background's code, or `no-reply` when the reply is no answer.
  */
 export function readReply<K extends MessageName>(reply: unknown): MessageOutput<K> {

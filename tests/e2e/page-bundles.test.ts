@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crmVendors } from '../../lib/crm/registry';
@@ -85,15 +85,26 @@ describe('the panel.html page', () => {
   });
 });
 
-describe('the popup.html page', () => {
-  it('loads its code as one script with one stylesheet, so its first frame waits for few files', () => {
-    const html = readFileSync(join(OUT, 'popup.html'), 'utf8');
-    const styles = [...html.matchAll(/href="\/?([^"]+\.css)"/g)].map((match) => match[1]);
-    expect(styles).toEqual(['assets/popup-app.css']);
-    // Besides the popup's script: the early draft request and WXT's own start-up modules.
-    const scripts = pageScripts('popup.html').filter(
-      (file) => file !== 'popup-draft.js' && !file.startsWith('chunks/_virtual_wxt'),
-    );
-    expect(scripts).toEqual(['popup-app.js']);
+/**
+ * Each of these pages loads one file before it paints, its script, which carries its styles.
+ * The build still writes out, as assets/<script>.css, the rules of any component that imports
+ * its own CSS; the page never loads that file, so each of its rules must be in the script.
+ */
+describe.each([
+  ['popup.html', 'popup-app'],
+  ['options.html', 'manager-app'],
+])('the %s page', (html, script) => {
+  it('loads one file, its script, which carries its styles: its first frame waits for no other', () => {
+    const text = readFileSync(join(OUT, html), 'utf8');
+    const styles = [...text.matchAll(/href="\/?([^"]+\.css)"/g)].map((match) => match[1]);
+    expect(styles).toEqual([]);
+    // Besides the page's script: WXT's own start-up modules, which it adds to every page.
+    const scripts = pageScripts(html).filter((file) => !file.startsWith('chunks/_virtual_wxt'));
+    expect(scripts).toEqual([`${script}.js`]);
+    const code = readFileSync(join(OUT, `${script}.js`), 'utf8');
+    expect(code).toContain('prefers-color-scheme');
+    const extracted = join(OUT, `assets/${script}.css`);
+    const rules = existsSync(extracted) ? readFileSync(extracted, 'utf8').match(/[^{}]+\{[^{}]*\}/g) : [];
+    expect((rules ?? []).filter((rule) => !code.includes(rule.trim()))).toEqual([]);
   });
 });
