@@ -49,6 +49,8 @@ function quantile(values: number[], q: number): number {
   return (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (position - low);
 }
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+/** A difference in ms with its sign: +1.2 ms, −0.4 ms. */
+const signedMs = (n: number) => `${n < 0 ? '−' : '+'}${Math.abs(round(n))} ms`;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -134,7 +136,10 @@ async function worker(browser: Browser) {
   return found;
 }
 
-/** Records, in the page's own clock, DOMContentLoaded and each time the icon's host is inserted. */
+/**
+ * Records, in the page's own clock, DOMContentLoaded and each time the icon's host is inserted;
+ * and each trusted click, in ms since the epoch.
+ */
 const PAGE_PROBE = `
   window.__bench = { dcl: null, hosts: [], clicks: [] };
   document.addEventListener('DOMContentLoaded', () => { window.__bench.dcl = performance.now(); });
@@ -371,7 +376,7 @@ async function main() {
   const withExt = await launch(extension, xEmulatorFlags(x.port));
   const without = await launch(null);
   const floorExtension = wanted('loads') ? await floorCopy(extension) : null;
-  const floor = await launch(floorExtension);
+  const floor = floorExtension ? await launch(floorExtension) : null;
   try {
     // Sign in, so views below call X as a user's would.
     const run = { ...withExt, x, worker: () => worker(withExt.browser) } as unknown as WithX;
@@ -393,7 +398,7 @@ async function main() {
           // Interleaved, so a slow moment of the machine hits all three.
           a.push(await measureLoad(withExt.browser, url, fixture));
           b.push(await measureLoad(without.browser, url, fixture));
-          c.push(await measureLoad(floor.browser, url, fixture));
+          if (floor) c.push(await measureLoad(floor.browser, url, fixture));
         }
         const scriptWith = median(a.map((m) => m.scriptMs));
         const scriptWithout = median(b.map((m) => m.scriptMs));
@@ -420,7 +425,7 @@ async function main() {
           samples: { with: a, without: b, leastScript: c },
         };
         const added = scriptWith - scriptWithout;
-        const scriptFigure = `+${round(added)} ms (${round(scriptWith)} vs ${round(scriptWithout)} ms, ×${round(scriptWith / scriptWithout, 2)}); task time ×${round(taskWith / taskWithout, 2)}; the least such a script does: +${round(scriptFloor - scriptWithout)} ms`;
+        const scriptFigure = `${signedMs(added)} (${round(scriptWith)} vs ${round(scriptWithout)} ms, ×${round(scriptWith / scriptWithout, 2)}); task time ×${round(taskWith / taskWithout, 2)}; the least such a script does: ${signedMs(scriptFloor - scriptWithout)}`;
         // The issue's goals: nothing to do costs (almost) nothing; a record page's cost is a
         // ratio, the page's own script being the yardstick on a noisy machine.
         if (fixture === 'zoho/leads-list.html') {
@@ -594,10 +599,8 @@ async function main() {
         const managerCode = await pageCodeBytes(extension, 'options.html');
         results.pages = { popupWithDraftMs: popup, popupBlank, manager, managerCode };
         // Each page's statistic beside the same statistic of the blank page loaded in turn with it.
-        const over = (page: number[], floor: number[], q: number) => {
-          const extra = round(quantile(page, q) - quantile(floor, q));
-          return `${round(quantile(page, q))} ms (${extra < 0 ? '−' : '+'}${Math.abs(extra)} ms over a blank extension page)`;
-        };
+        const over = (page: number[], floor: number[], q: number) =>
+          `${round(quantile(page, q))} ms (${signedMs(quantile(page, q) - quantile(floor, q))} over a blank extension page)`;
         row(
           'blank extension page (one heading, no script): the floor',
           `first frame median ${round(median(popupBlank.frame))} ms, p95 ${round(quantile(popupBlank.frame, 0.95))} ms; first paint median ${round(median(manager.blank.fcp))} ms, p95 ${round(quantile(manager.blank.fcp, 0.95))} ms`,
@@ -714,7 +717,7 @@ async function main() {
   } finally {
     await withExt.close();
     await without.close();
-    await floor.close();
+    await floor?.close();
     await x.close();
     await rm(extension, { recursive: true, force: true });
     if (floorExtension) await rm(floorExtension, { recursive: true, force: true });
