@@ -38,15 +38,24 @@ export function offerSection(name: SectionName, mount: MountSection): void {
  *   not offer the section.
  */
 export function loadSection(name: SectionName): Promise<MountSection> {
-  const offered = () => (globalThis as World)[OFFERED]?.[name];
+  return loadOffered(`/manager-${name}.js`, () => (globalThis as World)[OFFERED]?.[name]);
+}
+
+/**
+ * What the script at `src` (an extension file) offers in this world, read by `offered`;
+ * the script is fetched the first time only.
+ * @throws Error (`sectionLoadFailed`, for the person) when the script cannot be loaded or
+ *   does not offer it.
+ */
+export function loadOffered<T>(src: string, offered: () => T | undefined): Promise<T> {
   const ready = offered();
   if (ready) return Promise.resolve(ready);
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = `/manager-${name}.js`;
+    script.src = src;
     script.addEventListener('load', () => {
-      const mount = offered();
-      if (mount) resolve(mount);
+      const value = offered();
+      if (value) resolve(value);
       else reject(new Error(t('sectionLoadFailed')));
     });
     script.addEventListener('error', () => {

@@ -1,14 +1,16 @@
-type Checker = typeof import('recheck');
+/** The part of recheck (https://makenowjust-labs.github.io/recheck/) the check uses. */
+export type BacktrackingChecker = Pick<typeof import('recheck'), 'checkSync'>;
 
-let checker: Checker | undefined;
+let checker: BacktrackingChecker | undefined;
 let loading: Promise<void> | undefined;
 
 /**
- * Loads the backtracking checker, recheck (about 3 MB of compiled Scala), apart from the
- * manager's first paint: call it when the rules form shows. Resolves when it can be used.
+ * Loads the backtracking checker, recheck (about 3 MB of compiled Scala), with `load`, apart
+ * from the manager's first paint and from the rules section's own script: call it when the
+ * rules form shows. Resolves when it can be used; rejects as `load` does.
  */
-export function loadBacktrackingCheck(): Promise<void> {
-  loading ??= import('recheck').then((module) => {
+export function loadBacktrackingCheck(load: () => Promise<BacktrackingChecker>): Promise<void> {
+  loading ??= load().then((module) => {
     checker = module;
     // The first check also compiles the checker itself: pay for it now, not on Save.
     backtracksCatastrophically('^(a|b)+$');

@@ -45,4 +45,16 @@ describe('the manager’s sections on demand', () => {
     expect(await scripts()).toContain('manager-rules.js');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('ruleName');
   });
+
+  it('fetches the 3 MB backtracking checker after the rules section shows, in a script of its own', async () => {
+    // Its script comes once the rule form is drawn, and the section's script does not carry it.
+    await expect.poll(scripts).toContain('manager-recheck.js');
+    expect(fetched.indexOf('manager-recheck.js')).toBeGreaterThan(fetched.indexOf('manager-rules.js'));
+    const sizes = await page.evaluate(async () => {
+      const size = async (file: string) => (await (await fetch(`/${file}`)).text()).length;
+      return { rules: await size('manager-rules.js'), checker: await size('manager-recheck.js') };
+    });
+    expect(sizes.rules).toBeLessThan(1_000_000);
+    expect(sizes.checker).toBeGreaterThan(1_000_000);
+  });
 });

@@ -4,6 +4,7 @@ import type { UserRuleField } from '@/lib/crm/user-rule-read';
 import { backtracksCatastrophically, loadBacktrackingCheck } from '@/lib/crm/user-rule-redos';
 import { type RuleProblem, ruleProblems, UserRule } from '@/lib/crm/user-rules';
 import { t } from '@/lib/i18n';
+import { loadRecheck } from './recheck-script';
 import { draftOf, EMPTY_DRAFT, FIELD_LABEL, FIELDS, problemText, type RuleDraft, ruleOf } from './rule-draft';
 
 export interface RuleFormProps {
@@ -35,7 +36,7 @@ export function RuleForm({ editing, onAttempt, onTry, onSave, onCancel, newId }:
 
   useEffect(() => {
     // Ready long before anyone has typed a pattern and pressed Save.
-    void loadBacktrackingCheck();
+    void loadBacktrackingCheck(loadRecheck);
     // Edit was pressed in the list: the keyboard follows to the rule it fills the form with.
     if (editing) nameInput.current?.focus();
   }, [editing]);
@@ -47,7 +48,7 @@ export function RuleForm({ editing, onAttempt, onTry, onSave, onCancel, newId }:
     const source = draft.path.trim();
     const timer = setTimeout(
       () =>
-        void loadBacktrackingCheck().then(() => {
+        void loadBacktrackingCheck(loadRecheck).then(() => {
           const verdict = backtracksCatastrophically(source);
           setProblems((current) =>
             current.flatMap((problem) =>

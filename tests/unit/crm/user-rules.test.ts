@@ -99,12 +99,12 @@ describe('validation', () => {
     '^/c/(?<id>(a|aa)+)$',
     '^/c/(?<id>\\d+\\d+\\d+)x$',
   ])('finds that %s backtracks catastrophically', async (path) => {
-    await loadBacktrackingCheck();
+    await loadBacktrackingCheck(() => import('recheck'));
     expect(backtracksCatastrophically(path)).toBe(true);
   });
 
   it('does not remember a check that ran out of time as a verdict', async () => {
-    await loadBacktrackingCheck();
+    await loadBacktrackingCheck(() => import('recheck'));
     const path = '^/deals/(?<id>(x+x+)+)y$';
     // No time at all: the checker gives up, as it does on a loaded machine.
     expect(backtracksCatastrophically(path, 0)).toBe(false);
@@ -112,7 +112,7 @@ describe('validation', () => {
   });
 
   it('finds that plain rules do not backtrack catastrophically', async () => {
-    await loadBacktrackingCheck();
+    await loadBacktrackingCheck(() => import('recheck'));
     for (const path of ['^/app/(contacts|people)/(?<id>\\d+)/?$', '#/people/(?<id>[a-f0-9-]+)$']) {
       expect(backtracksCatastrophically(path), path).toBe(false);
     }
