@@ -5,7 +5,7 @@ import maintenanceCss from '@/components/manager/maintenance.css?inline';
 import managerCss from '@/components/manager/manager.css?inline';
 import { addPageStyle } from '@/components/page-style';
 import themeCss from '@/components/theme.css?inline';
-import { t } from '@/lib/i18n';
+import { nameDocument } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages/client';
 
 /**
@@ -21,7 +21,7 @@ export default defineUnlistedScript(() => {
   // maintenance.css is imported by the Usage and Backup sections too, which the build writes out
   // as assets/manager-app.css; the page does not load that file (tests/e2e/page-bundles.test.ts).
   addPageStyle(themeCss, managerCss, maintenanceCss);
-  document.title = t('optionsTitle');
+  nameDocument(document, 'optionsTitle');
   render(
     <Manager send={sendMessage} firstState={firstState} />,
     document.getElementById('app') as HTMLElement,

@@ -5,7 +5,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { Send } from '@/components/panel/api';
 import { PanelHeader } from '@/components/panel/PanelHeader';
 import { RecordPanel } from '@/components/panel/RecordPanel';
-import { t } from '@/lib/i18n';
+import { nameDocument, t } from '@/lib/i18n';
 import { presentPanelToken, sendMessage } from '@/lib/messages/client';
 import { CLOSE_PANEL } from '@/lib/messages/panel-close';
 import { panelTokenFromFragment } from '@/lib/messages/panel-token';
@@ -70,7 +70,7 @@ export default defineUnlistedScript(() => {
   // ahead of the click asks for nothing billed until it is shown.
   const send = holdUntilShown(gateWrites(sendMessage, watchPanelVisibility(document)), firstShown(document));
 
-  document.title = t('panelTitle');
+  nameDocument(document, 'panelTitle');
   const root = document.getElementById('app') as HTMLElement;
   // The content script's token for this frame (lib/messages/panel-token.ts) goes with every
   // message; it leaves the address at once, so nothing that later reads the address finds it.

@@ -1,14 +1,14 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { addPageStyle } from '@/components/page-style';
-import { Popup } from '@/components/popup/Popup';
 import composerCss from '@/components/composer.css?inline';
+import { addPageStyle } from '@/components/page-style';
 // PostBody imports this one itself, which the build also writes out as assets/popup-app.css;
 // popup.html does not load that file (tests/e2e/page-bundles.test.ts holds the two together).
 import postBodyCss from '@/components/panel/post-body.css?inline';
+import { Popup } from '@/components/popup/Popup';
 import themeCss from '@/components/theme.css?inline';
-import { t } from '@/lib/i18n';
+import { nameDocument } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages/client';
 
 /**
@@ -21,7 +21,7 @@ export default defineUnlistedScript(() => {
   // Asked first, so the worker reads while the popup is drawn; shown in the composer's first frame.
   const latestDraft = sendMessage('draftLatest', {});
   addPageStyle(themeCss, composerCss, postBodyCss);
-  document.title = t('popupTitle');
+  nameDocument(document, 'popupTitle');
   render(
     <Popup
       send={sendMessage}

@@ -18,6 +18,15 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
 }
 
 /**
+ * Gives an extension page its title and its language (`<html lang>`, a BCP 47 tag) in the UI
+ * language, so screen readers speak its words in the language they are written in.
+ */
+export function nameDocument(doc: Document, titleKey: MessageKey): void {
+  doc.documentElement.lang = uiLanguage();
+  doc.title = t(titleKey);
+}
+
+/**
  * The language the messages are in (a BCP 47 tag such as "de" or "es-419"): the browser's UI
  * language when the messages are in it, else the locale chrome.i18n picked (each
  * messages.json names itself in `localeTag`), so numbers and dates read like the words

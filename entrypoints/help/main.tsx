@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { type MessageKey, t } from '@/lib/i18n';
+import { type MessageKey, nameDocument, t } from '@/lib/i18n';
 import '@/components/theme.css';
 
 const SETUP_STEPS: MessageKey[] = [
@@ -35,5 +35,5 @@ function Help() {
   );
 }
 
-document.title = t('helpTitle');
+nameDocument(document, 'helpTitle');
 render(<Help />, document.getElementById('app') as HTMLElement);

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SocialView } from '@/components/social/SocialView';
-import { t } from '@/lib/i18n';
+import { nameDocument } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages/client';
 import '@/components/theme.css';
 import '@/components/panel/panel.css';
@@ -37,5 +37,5 @@ function SidePanel() {
   return <SocialView send={sendMessage} tabUrl={useActiveTabUrl()} />;
 }
 
-document.title = t('socialTitle');
+nameDocument(document, 'socialTitle');
 render(<SidePanel />, document.getElementById('app') as HTMLElement);

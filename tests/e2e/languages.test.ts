@@ -20,6 +20,7 @@ async function popupIn(lang: string) {
   await text?.type('Hallo https://example.com');
   await page.waitForFunction(() => /251/.test(document.querySelector('.composer-count')?.textContent ?? ''));
   return page.evaluate(() => ({
+    lang: document.documentElement.lang,
     placeholder: document.querySelector('textarea')?.getAttribute('placeholder'),
     count: document.querySelector('.composer-count')?.textContent?.trim(),
     cost: document.querySelector('.composer-cost')?.textContent?.replace(/\s/gu, ' ').trim(),
@@ -29,6 +30,8 @@ async function popupIn(lang: string) {
 describe('the product in the browser’s language', () => {
   it('speaks German in a German browser: words, counts and US-dollar prices', async () => {
     const popup = await popupIn('de');
+    // Screen readers speak the page in German, not in the HTML's default English.
+    expect(popup.lang).toBe('de');
     expect(popup.placeholder).toBe('Was gibt’s Neues?');
     expect(popup.count).toBe('Noch 251 Zeichen');
     expect(popup.cost).toBe('Posten kostet 0,20 $ (der Text enthält einen Link)');
@@ -36,6 +39,7 @@ describe('the product in the browser’s language', () => {
 
   it('speaks Spanish in a Spanish browser', async () => {
     const popup = await popupIn('es');
+    expect(popup.lang).toBe('es');
     expect(popup.placeholder).toBe('¿Qué está pasando?');
     expect(popup.count).toBe('Quedan 251 caracteres');
     expect(popup.cost).toBe('Publicar cuesta 0,20 US$ (el texto tiene un enlace)');
@@ -50,5 +54,6 @@ describe('the product in the browser’s language', () => {
       buttons.map((button) => button.textContent),
     );
     expect(words).toEqual(['Stellenangebot', 'Ausschreibung', 'Finanzierung']);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
   });
 });
