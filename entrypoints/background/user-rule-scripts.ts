@@ -24,8 +24,9 @@ export interface RuleScriptHosts {
   /** Rule hosts no built-in CRM covers: the matcher, then the content script. */
   rules: readonly string[];
   /**
-   * Built-in CRM hosts that also have a rule: the matcher alone, at document_start. Chromium
-   * runs it after the manifest's script, which the matcher then tells (rulePathMatcherArrived).
+   * Built-in CRM hosts that also have a rule: the matcher alone, at document_start. The browser
+   * does not promise it runs before the manifest's script (Chromium runs it after); when it
+   * comes second it tells that script (rulePathMatcherArrived).
    */
   paths: readonly string[];
 }

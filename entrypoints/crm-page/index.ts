@@ -4,7 +4,7 @@ import { rulePathMatcher, whenRulePathMatcherArrives } from '@/lib/crm/rule-path
 import { sendMessage } from '@/lib/messages/client';
 import type { PageSettings } from '@/lib/messages/settings-messages';
 import { watchLocation } from './location-changes';
-import { reportPageDecision } from './page-decision';
+import { forgetPageDecision, reportPageDecision } from './page-decision';
 import { type RecordPage, startRecordPage } from './record-page';
 
 function whenParsed(run: () => void) {
@@ -33,6 +33,7 @@ export default defineUnlistedScript(() => {
 
   const start = () => {
     if (settings) return;
+    forgetPageDecision();
     const asked = sendMessage('pageSettings', {});
     // Read once the page is parsed (page-settings.ts), where a failure is answered.
     asked.catch(() => undefined);

@@ -20,3 +20,11 @@ export const PAGE_DECISION = Symbol.for('x-for-crm.page-decision');
 export function reportPageDecision(url: URL, decision: PageDecision): void {
   (globalThis as { [PAGE_DECISION]?: unknown })[PAGE_DECISION] = Object.freeze({ url: url.href, decision });
 }
+
+/**
+ * Takes back a decision while a new one is made: the rules' matcher arrived after the page
+ * was decided no record, and the page waits for the worker's settings before it decides again.
+ */
+export function forgetPageDecision(): void {
+  delete (globalThis as { [PAGE_DECISION]?: unknown })[PAGE_DECISION];
+}
