@@ -108,3 +108,17 @@ describe.each([
     expect((rules ?? []).filter((rule) => !code.includes(rule.trim()))).toEqual([]);
   });
 });
+
+/**
+ * The manager's on-demand sections come as scripts of their own; the build writes the rules of
+ * any CSS their components import to assets/<script>.css, which no page loads. Each rule must be
+ * in the manager's script, which puts its styles on the page before any section shows.
+ */
+describe.each(['manager-backup', 'manager-rules'])('the %s section script', (script) => {
+  it('needs no stylesheet of its own: the manager carries every rule its components import', () => {
+    const manager = readFileSync(join(OUT, 'manager-app.js'), 'utf8');
+    const extracted = join(OUT, `assets/${script}.css`);
+    const rules = existsSync(extracted) ? readFileSync(extracted, 'utf8').match(/[^{}]+\{[^{}]*\}/g) : [];
+    expect((rules ?? []).filter((rule) => !manager.includes(rule.trim()))).toEqual([]);
+  });
+});
