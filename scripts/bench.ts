@@ -69,7 +69,7 @@ async function buildCopy(): Promise<string> {
 
 /**
  * The least a CRM page script of this kind can do, for the loads' yardstick: on a list page
- * it reads the address and stops; on a record's address it asks the worker one message and,
+ * it reads the address and stops; on a Zoho lead's address (the fixtures') it asks the worker one message and,
  * once the page is parsed, puts one button in a closed shadow root after the record's title.
  * It reads no fields, watches no navigation and follows no settings.
  */
@@ -528,7 +528,9 @@ async function main() {
             return shown ? true : null;
           });
           prepared[kind].push(Date.now() - hovered);
-          await panelOf(page)?.evaluate(PANEL_PROBE);
+          const hidden = panelOf(page);
+          if (!hidden) throw new Error('the panel was not loaded when the pointer reached the icon');
+          await hidden.evaluate(PANEL_PROBE);
           const started = Date.now();
           await clickIcon(page, 'Maria Garcia');
           const panel = await pollUntil(async () => panelOf(page));
@@ -539,6 +541,9 @@ async function main() {
           driven[kind].push(Date.now() - started);
           const clickedAt = (await probe(page)).clicks.at(-1);
           if (clickedAt === undefined) throw new Error('the click on the icon did not reach the page');
+          // Both clocks count from the epoch; a profile before the click means they disagree.
+          if (shownAt < clickedAt)
+            throw new Error(`the profile showed ${clickedAt - shownAt} ms before the click`);
           views[kind].push(shownAt - clickedAt);
           await panel.waitForSelector('ol.posts li', { timeout: 15_000 });
           await sleep(100);

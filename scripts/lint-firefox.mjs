@@ -1,11 +1,14 @@
 // Mozilla's own validator (addons-linter, what addons.mozilla.org runs on upload) over the
 // Firefox build in .output/firefox-mv3. Exits 1 on any error or warning, except the one
-// warning explained below; prints every message either way.
+// kind of warning explained below; prints every message either way.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import addonsLinter from 'addons-linter';
 
 const BUILD = '.output/firefox-mv3';
+
+/** Extension pages' scripts built whole (entrypoints/popup-app.tsx, panel-app.tsx). */
+const PAGE_APPS = new Set(['popup-app.js', 'panel-app.js']);
 
 /**
  * The one warning that stays, with why. Preact's renderer (preact/src/diff/index.js) assigns
@@ -16,11 +19,8 @@ const BUILD = '.output/firefox-mv3';
  * it assigns, in an extension page's chunk, never in a content script: any other innerHTML
  * still fails the check.
  */
-const PAGE_APPS = new Set(['popup-app.js', 'panel-app.js']);
-
 function isPreactDangerousHtml(message) {
-  // The popup's, the panel's and the manager's scripts are extension pages' too, each built
-  // whole (entrypoints/popup-app.tsx, panel-app.tsx, manager-*.tsx).
+  // The manager's scripts too (entrypoints/manager-*.tsx); each whole script carries Preact.
   const pageScript =
     message.file?.startsWith('chunks/') ||
     PAGE_APPS.has(message.file) ||

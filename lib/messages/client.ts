@@ -37,11 +37,10 @@ export async function sendMessage<K extends MessageName>(
 }
 
 /**
- * The typed answer in a reply of the background to message `K`, also for a message sent
- * without this module.
+ * The typed answer in a reply of the background to message `K`.
  * @throws MessageError with the background's code, or `no-reply` when the reply is no answer.
  */
-export function readReply<K extends MessageName>(reply: unknown): MessageOutput<K> {
+function readReply<K extends MessageName>(reply: unknown): MessageOutput<K> {
   if (isRecord(reply) && reply.ok === true && 'value' in reply) return reply.value as MessageOutput<K>;
   if (isRecord(reply) && reply.ok === false && isRecord(reply.error)) {
     const { code, message } = reply.error;
