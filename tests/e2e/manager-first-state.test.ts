@@ -2,27 +2,9 @@
 // sections follow the first paint by the worker's answer alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
+import { FIRST_MESSAGES, type FirstMessages } from './harness/first-messages';
 
 let chromium: ExtensionBrowser;
-
-/** Runs before the manager's script: records each message it sends and when it first drew. */
-const WATCH = `
-  window.__seen = { sent: [], drawnAt: null };
-  const seen = window.__seen;
-  const send = chrome.runtime.sendMessage.bind(chrome.runtime);
-  chrome.runtime.sendMessage = (message, ...rest) => {
-    seen.sent.push({ name: message && message.name, at: performance.now() });
-    return send(message, ...rest);
-  };
-  new MutationObserver(() => {
-    if (seen.drawnAt === null && document.getElementById('app')?.firstChild) seen.drawnAt = performance.now();
-  }).observe(document, { childList: true, subtree: true });
-`;
-
-interface Seen {
-  sent: { name: string; at: number }[];
-  drawnAt: number | null;
-}
 
 beforeAll(async () => {
   chromium = await launchWithExtension();
@@ -32,11 +14,11 @@ afterAll(() => chromium?.close());
 describe('the manager’s first request', () => {
   it('asks for its state once, before it has drawn anything', async () => {
     const page = await chromium.browser.newPage();
-    await page.evaluateOnNewDocument(WATCH);
+    await page.evaluateOnNewDocument(FIRST_MESSAGES);
     await page.goto(`chrome-extension://${chromium.extensionId}/options.html`);
     // The sign the manager ran with the answer: its sections, drawn from the state.
     await page.waitForSelector('::-p-aria(Show Backup)');
-    const seen = await page.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
+    const seen = await page.evaluate(() => (window as unknown as { __seen: FirstMessages }).__seen);
     const asked = seen.sent.filter((message) => message.name === 'managerState');
     expect(asked).toHaveLength(1);
     expect(seen.drawnAt).not.toBeNull();

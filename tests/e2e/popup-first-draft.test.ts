@@ -3,6 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './harness/chromium';
+import { FIRST_MESSAGES, type FirstMessages } from './harness/first-messages';
 
 const DRAFT = 'Call Maria Garcia back about the robotics order';
 
@@ -10,31 +11,20 @@ let chromium: ExtensionBrowser;
 let popupUrl: string;
 
 /**
- * Runs before the popup's scripts: records each message the page sends and when the popup's
- * code first drew into #app, and the composer's text in the first frame that has a composer.
+ * Runs after FIRST_MESSAGES, before the popup's scripts: also records the composer's text in
+ * the first frame that has a composer.
  */
 const WATCH = `
-  window.__seen = { sent: [], drawnAt: null, firstComposerText: null };
-  const seen = window.__seen;
-  const send = chrome.runtime.sendMessage.bind(chrome.runtime);
-  chrome.runtime.sendMessage = (message, ...rest) => {
-    seen.sent.push({ name: message && message.name, at: performance.now() });
-    return send(message, ...rest);
-  };
-  new MutationObserver(() => {
-    if (seen.drawnAt === null && document.getElementById('app')?.firstChild) seen.drawnAt = performance.now();
-  }).observe(document, { childList: true, subtree: true });
+  window.__seen.firstComposerText = null;
   const frame = () => {
     const box = document.querySelector('textarea');
-    if (box) seen.firstComposerText = box.value;
+    if (box) window.__seen.firstComposerText = box.value;
     else requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 `;
 
-interface Seen {
-  sent: { name: string; at: number }[];
-  drawnAt: number | null;
+interface Seen extends FirstMessages {
   firstComposerText: string | null;
 }
 
@@ -53,6 +43,7 @@ afterAll(() => chromium?.close());
 
 async function openWatched(): Promise<{ page: Page; seen: Seen }> {
   const page = await chromium.browser.newPage();
+  await page.evaluateOnNewDocument(FIRST_MESSAGES);
   await page.evaluateOnNewDocument(WATCH);
   await page.goto(popupUrl);
   // The sign the popup ran to the end: its lists, asked for after the composer was drawn.
