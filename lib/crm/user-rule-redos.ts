@@ -7,14 +7,21 @@ let loading: Promise<void> | undefined;
 /**
  * Loads the backtracking checker, recheck (about 3 MB of compiled Scala), with `load`, apart
  * from the manager's first paint and from the rules section's own script: call it when the
- * rules form shows. Resolves when it can be used; rejects as `load` does.
+ * rules form shows. Resolves when it can be used; rejects as `load` does, and the next call
+ * loads again.
  */
 export function loadBacktrackingCheck(load: () => Promise<BacktrackingChecker>): Promise<void> {
-  loading ??= load().then((module) => {
-    checker = module;
-    // The first check also compiles the checker itself: pay for it now, not on Save.
-    backtracksCatastrophically('^(a|b)+$');
-  });
+  loading ??= load().then(
+    (module) => {
+      checker = module;
+      // The first check also compiles the checker itself: pay for it now, not on Save.
+      backtracksCatastrophically('^(a|b)+$');
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
 

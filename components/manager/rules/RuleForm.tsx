@@ -35,8 +35,9 @@ export function RuleForm({ editing, onAttempt, onTry, onSave, onCancel, newId }:
   const nameInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    // Ready long before anyone has typed a pattern and pressed Save.
-    void loadBacktrackingCheck(loadRecheck);
+    // Ready long before anyone has typed a pattern and pressed Save. A failed load is tried
+    // again with the next pattern typed; until then a pattern waits for its check.
+    loadBacktrackingCheck(loadRecheck).catch(() => undefined);
     // Edit was pressed in the list: the keyboard follows to the rule it fills the form with.
     if (editing) nameInput.current?.focus();
   }, [editing]);
@@ -48,14 +49,17 @@ export function RuleForm({ editing, onAttempt, onTry, onSave, onCancel, newId }:
     const source = draft.path.trim();
     const timer = setTimeout(
       () =>
-        void loadBacktrackingCheck(loadRecheck).then(() => {
-          const verdict = backtracksCatastrophically(source);
-          setProblems((current) =>
-            current.flatMap((problem) =>
-              problem.reason !== 'checking' ? [problem] : verdict ? [{ ...problem, reason: 'nested' }] : [],
-            ),
-          );
-        }),
+        void loadBacktrackingCheck(loadRecheck).then(
+          () => {
+            const verdict = backtracksCatastrophically(source);
+            setProblems((current) =>
+              current.flatMap((problem) =>
+                problem.reason !== 'checking' ? [problem] : verdict ? [{ ...problem, reason: 'nested' }] : [],
+              ),
+            );
+          },
+          () => undefined,
+        ),
       300,
     );
     return () => clearTimeout(timer);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userRulePage } from '@/entrypoints/crm-page/user-rules';
 import { RULE_PATH_MATCHER } from '@/lib/crm/rule-path-matcher';
 import { userRulePathId } from '@/lib/crm/user-rule-path';
@@ -109,6 +109,17 @@ describe('validation', () => {
     // No time at all: the checker gives up, as it does on a loaded machine.
     expect(backtracksCatastrophically(path, 0)).toBe(false);
     expect(backtracksCatastrophically(path)).toBe(true);
+  });
+
+  it('loads the checker again after a load that failed', async () => {
+    vi.resetModules();
+    const fresh = await import('@/lib/crm/user-rule-redos');
+    await expect(fresh.loadBacktrackingCheck(() => Promise.reject(new Error('offline')))).rejects.toThrow(
+      'offline',
+    );
+    expect(fresh.backtracksCatastrophically('^(a+)+$')).toBeUndefined();
+    await fresh.loadBacktrackingCheck(() => import('recheck'));
+    expect(fresh.backtracksCatastrophically('^(a+)+$')).toBe(true);
   });
 
   it('finds that plain rules do not backtrack catastrophically', async () => {

@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Send } from '@/components/manager/api';
 import { RulesSection } from '@/components/manager/RulesSection';
 import { RuleForm } from '@/components/manager/rules/RuleForm';
+import { offerRecheck } from '@/components/manager/rules/recheck-script';
 import type { RuleBrowser } from '@/components/manager/rules/rule-browser';
 import type { UserRule } from '@/lib/crm/user-rules';
 
@@ -45,6 +46,9 @@ function formWith(editing: UserRule | null) {
   );
   return { onSave, onTry, onCancel };
 }
+
+// The manager fetches the checker's script when the form shows; here it is offered at once.
+beforeAll(async () => offerRecheck(await import('recheck')));
 
 describe('the rule form', () => {
   it('hands on a new rule with a new id, leaving blank optional fields out', () => {
